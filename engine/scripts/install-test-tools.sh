@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs and configures what the engine's tests run against for real: OpenSSH, podman (with the
+# settings this kind of machine needs), busybox for locally built images, nginx and PostgreSQL.
+# Idempotent: installs only what is missing. Needs root (apt-get).
+set -euo pipefail
+
+need=()
+have() { command -v "$1" >/dev/null 2>&1; }
+have sshd || [ -x /usr/sbin/sshd ] || need+=(openssh-server)
+have ssh || need+=(openssh-client)
+have ssh-keygen || need+=(openssh-client)
+have podman || need+=(podman)
+have runc || need+=(runc)
+[ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || need+=(busybox-static)
+have nginx || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+[ -x /usr/lib/postgresql/15/bin/postgres ] || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" uidmap >/dev/null
+fi
+
+# podman on these machines runs only with runc, cgroupfs and ulimits no higher than the hard limits
+# we hold (no CAP_SYS_RESOURCE here, and podman's own defaults for root are higher).
+conf=/etc/containers/containers.conf
+hard_nproc=$(ulimit -Hu); [ "$hard_nproc" = unlimited ] && hard_nproc=4096
+nproc=$(( hard_nproc < 4096 ? hard_nproc : 4096 ))
+if ! grep -q "nproc=$nproc:$nproc" "$conf" 2>/dev/null; then
+  mkdir -p /etc/containers
+  cat > "$conf" <<CONF
+# bluegreen-test-tools: settings podman needs on this kind of machine
+[containers]
+default_ulimits = ["nofile=1024:1024", "nproc=$nproc:$nproc"]
+
+[engine]
+runtime = "runc"
+cgroup_manager = "cgroupfs"
+events_logger = "file"
+CONF
+fi
+# The distribution's services must not hold the ports or data dirs the tests use.
+for svc in nginx postgresql ssh; do
+  if have systemctl; then systemctl stop "$svc" >/dev/null 2>&1 || true; fi
+  service "$svc" stop >/dev/null 2>&1 || true
+done
+echo "test tools ready: $(ssh -V 2>&1 | cut -d, -f1), podman $(podman --version | awk '{print $3}'), nginx $(nginx -v 2>&1 | sed 's#.*/##'), postgres $(ls /usr/lib/postgresql)"
