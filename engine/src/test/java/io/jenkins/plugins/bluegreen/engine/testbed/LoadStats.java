@@ -7,10 +7,12 @@ import java.util.Map;
 /**
  * What a {@link LoadGenerator} run saw.
  *
+ * @param resent requests the client sent again on a fresh connection after the server closed the one they
+ *               went out on (not failures: they were answered)
  * @param bodies how many successful responses carried each body (a backend's version)
  * @param failureSamples the first few failures, for the test's message
  */
-public record LoadStats(long sent, long succeeded, long failed, Duration elapsed, Map<String, Long> bodies,
+public record LoadStats(long sent, long succeeded, long failed, long resent, Duration elapsed, Map<String, Long> bodies,
                         List<String> failureSamples) {
     /** Requests sent per second over the run. */
     public double rate() {
@@ -19,8 +21,9 @@ public record LoadStats(long sent, long succeeded, long failed, Duration elapsed
 
     /** One line for the test output. */
     public String summary() {
-        return String.format(java.util.Locale.ROOT, "sent %d requests in %.1f s (%.0f/s), %d ok, %d failed, by body %s%s",
-                sent, elapsed.toNanos() / 1e9, rate(), succeeded, failed, bodies,
+        return String.format(java.util.Locale.ROOT, "sent %d requests in %.1f s (%.0f/s), %d ok, %d failed, %d resent by the client,"
+                        + " by body %s%s",
+                sent, elapsed.toNanos() / 1e9, rate(), succeeded, failed, resent, bodies,
                 failureSamples.isEmpty() ? "" : ", first failures " + failureSamples);
     }
 }
