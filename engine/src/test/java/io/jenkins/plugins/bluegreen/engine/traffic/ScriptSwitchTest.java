@@ -11,6 +11,7 @@ import io.jenkins.plugins.bluegreen.engine.testbed.LocalShell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -41,19 +42,32 @@ class ScriptSwitchTest {
     @Property(tries = 50)
     void shouldNeverLetAVersionBecomeShellCode(@ForAll @StringLength(min = 1, max = 40) final String version)
             throws Exception {
+        // A NUL cannot cross a command line at all, and a target's version is never blank.
+        var value = "v" + version.replace('\0', '0');
+        assertThat(printed("printf '%s' {version}", value)).isEqualTo(value);
+    }
+
+    @Property(tries = 50)
+    void shouldKeepAHostileValueOneWordWhereverThePlaceholderSits(
+            @ForAll @StringLength(min = 1, max = 30) final String version) throws Exception {
+        var value = "v" + version.replace('\0', '0');
+        // Placeholders glued to text and to each other, as in paths and labels.
+        assertThat(printed("printf '%s\\n' tag-{version}-x {color}{version}", value))
+                .isEqualTo("tag-" + value + "-x\n" + "green" + value + "\n");
+    }
+
+    /** What {@code command > file} wrote when switched to a green target running {@code version}. */
+    private static String printed(final String command, final String version) throws Exception {
         var scratch = Files.createTempDirectory("script-switch");
         try {
-            var out = scratch.resolve("version");
-            var script = new ScriptSwitch("app", "printf '%s' {version} > " + out, null, null, TIMEOUT,
-                    EventSink.discard());
-            // A NUL cannot cross a command line at all, and a target's version is never blank.
-            var value = "v" + version.replace('\0', '0');
-            script.switchTo(new LocalShell("web-1"), new Target("app", "green", 3002, value));
-            assertThat(Files.readString(out)).isEqualTo(value);
+            var out = scratch.resolve("out");
+            new ScriptSwitch("app", command + " > " + out, null, null, TIMEOUT, EventSink.discard())
+                    .switchTo(new LocalShell("web-1"), new Target("app", "green", 3002, version));
+            return Files.readString(out);
         }
         finally {
             try (var files = Files.walk(scratch)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -59,4 +59,37 @@ class ScriptTemplateTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("x-bluegreen/traffic/switch: expected a shell command, got an empty value");
     }
+
+    @Test
+    void shouldRefuseAPlaceholderInsideSingleQuotesWhereItsQuotingWouldBreakOut() {
+        assertThatThrownBy(() -> new ScriptTemplate("x-bluegreen/traffic/switch", "echo 'now {version}'",
+                ScriptSwitch.TARGET_PLACEHOLDERS))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("x-bluegreen/traffic/switch: placeholder {version} inside 'quotes', expected it outside"
+                        + " quotes (its value is quoted for the shell already)");
+    }
+
+    @Test
+    void shouldRefuseAPlaceholderInsideDoubleQuotesWhereCommandSubstitutionWouldRun() {
+        assertThatThrownBy(() -> new ScriptTemplate("x-bluegreen/traffic/switch", "echo \"tag {version}\"",
+                ScriptSwitch.TARGET_PLACEHOLDERS))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("x-bluegreen/traffic/switch: placeholder {version} inside \"quotes\"");
+    }
+
+    @Test
+    void shouldLeaveBracesInsideQuotesToTheUsersProgram() {
+        var template = new ScriptTemplate("x-bluegreen/traffic/verify",
+                "curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:{port}/ | awk '{print}' | grep -q \"200\"",
+                ScriptSwitch.TARGET_PLACEHOLDERS);
+        assertThat(template.command(VALUES).render()).isEqualTo("sh -c 'curl -s -o /dev/null -w '\\''%{http_code}'\\''"
+                + " http://127.0.0.1:3002/ | awk '\\''{print}'\\'' | grep -q \"200\"'");
+    }
+
+    @Test
+    void shouldTreatAnEscapedQuoteAsText() {
+        var template = new ScriptTemplate("x-bluegreen/traffic/switch", "echo it\\'s {color}",
+                ScriptSwitch.TARGET_PLACEHOLDERS);
+        assertThat(template.command(VALUES).argv()).containsExactly("sh", "-c", "echo it\\'s green");
+    }
 }
