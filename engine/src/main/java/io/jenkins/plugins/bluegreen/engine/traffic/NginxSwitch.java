@@ -2,15 +2,12 @@ package io.jenkins.plugins.bluegreen.engine.traffic;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.command.Command;
-import io.jenkins.plugins.bluegreen.engine.event.Event;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
-import io.jenkins.plugins.bluegreen.engine.event.Phase;
 import io.jenkins.plugins.bluegreen.engine.remote.CommandResult;
 import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -23,19 +20,21 @@ public final class NginxSwitch implements TrafficSwitch {
     private final NginxSettings settings;
     private final NginxCommands commands;
     private final UpstreamProbe probe;
-    private final EventSink events;
+    private final SwitchEvents events;
 
     public NginxSwitch(final NginxSettings settings, final EventSink events) {
         this.settings = settings;
         this.commands = new NginxCommands(settings);
         this.probe = new UpstreamProbe(settings.commandTimeout());
-        this.events = events;
+        this.events = new SwitchEvents(events);
     }
 
     @Override
     public void switchTo(final Connection host, final Target target) {
         var content = NginxUpstream.render(target);
         var previous = run(host, commands.read(), null).orThrow().stdout();
+        // Refuses, before anything changes, to replace an upstream file an admin wrote by hand.
+        NginxUpstream.parse(previous, where(host));
         run(host, commands.write(), content).orThrow();
         var test = run(host, commands.test(), null);
         if (!test.ok()) {
@@ -50,7 +49,7 @@ public final class NginxSwitch implements TrafficSwitch {
             throw new DeployFailedException(host.host() + ": nginx did not reload for " + target.describe()
                     + "; the previous file is back in " + settings.upstreamFile() + detail(reload));
         }
-        info(host, "nginx reloaded with upstream " + NginxUpstream.upstreamAddress(target) + " for "
+        events.info(host, "nginx reloaded with upstream " + NginxUpstream.upstreamAddress(target) + " for "
                 + target.describe());
         verify(host, target);
     }
@@ -58,7 +57,11 @@ public final class NginxSwitch implements TrafficSwitch {
     @Override
     public Optional<Target> current(final Connection host) {
         var content = run(host, commands.read(), null).orThrow().stdout();
-        return NginxUpstream.parse(content, host.host() + ": " + settings.upstreamFile());
+        return NginxUpstream.parse(content, where(host));
+    }
+
+    private String where(final Connection host) {
+        return host.host() + ": " + settings.upstreamFile();
     }
 
     @Override
@@ -66,7 +69,7 @@ public final class NginxSwitch implements TrafficSwitch {
         var expected = NginxUpstream.upstreamAddress(target);
         int attempts = probe.await(host, settings.publicUrl(), expected, settings.verifyAttempts(),
                 settings.verifyInterval());
-        info(host, settings.publicUrl() + " answers from " + expected + " (" + attempts
+        events.info(host, settings.publicUrl() + " answers from " + expected + " (" + attempts
                 + (attempts == 1 ? " request)" : " requests)"));
     }
 
@@ -87,9 +90,5 @@ public final class NginxSwitch implements TrafficSwitch {
     private static String detail(final CommandResult result) {
         var lines = result.stderrTail().isEmpty() ? result.stdout().strip().lines().toList() : result.stderrTail();
         return lines.isEmpty() ? " (exit " + result.exitCode() + ")" : ":\n  " + String.join("\n  ", lines);
-    }
-
-    private void info(final Connection host, final String message) {
-        events.accept(new Event(Instant.now(), Phase.SWITCH, Event.Level.INFO, host.host().toString(), message));
     }
 }

@@ -2,15 +2,12 @@ package io.jenkins.plugins.bluegreen.engine.traffic;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
-import io.jenkins.plugins.bluegreen.engine.event.Event;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
-import io.jenkins.plugins.bluegreen.engine.event.Phase;
 import io.jenkins.plugins.bluegreen.engine.remote.CommandResult;
 import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +28,7 @@ public final class ScriptSwitch implements TrafficSwitch {
     private final Optional<ScriptTemplate> currentCommand;
     private final Optional<ScriptTemplate> verifyCommand;
     private final Duration timeout;
-    private final EventSink events;
+    private final SwitchEvents events;
 
     /**
      * @param current shell text printing the live target, or {@code null} when the proxy cannot tell
@@ -46,13 +43,13 @@ public final class ScriptSwitch implements TrafficSwitch {
         this.verifyCommand = Optional.ofNullable(verify)
                 .map(t -> new ScriptTemplate("x-bluegreen/traffic/verify", t, TARGET_PLACEHOLDERS));
         this.timeout = timeout;
-        this.events = events;
+        this.events = new SwitchEvents(events);
     }
 
     @Override
     public void switchTo(final Connection host, final Target target) {
         run(host, switchCommand, values(host, target), "switch to " + target.describe());
-        info(host, "switch command pointed traffic at " + target.describe());
+        events.info(host, "switch command pointed traffic at " + target.describe());
         verify(host, target);
     }
 
@@ -70,7 +67,7 @@ public final class ScriptSwitch implements TrafficSwitch {
     public void verify(final Connection host, final Target target) {
         if (verifyCommand.isPresent()) {
             run(host, verifyCommand.get(), values(host, target), "verify " + target.describe());
-            info(host, "verify command confirmed " + target.describe());
+            events.info(host, "verify command confirmed " + target.describe());
         }
     }
 
@@ -108,9 +105,5 @@ public final class ScriptSwitch implements TrafficSwitch {
             throw new InvalidInputException(host.host() + ": x-bluegreen/traffic/current: expected its last line to be"
                     + " 'color=<color> port=<port> version=<version>', got '" + last + "'");
         }
-    }
-
-    private void info(final Connection host, final String message) {
-        events.accept(new Event(Instant.now(), Phase.SWITCH, Event.Level.INFO, host.host().toString(), message));
     }
 }

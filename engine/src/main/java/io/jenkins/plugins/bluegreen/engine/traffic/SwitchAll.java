@@ -3,11 +3,9 @@ package io.jenkins.plugins.bluegreen.engine.traffic;
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.event.Event;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
-import io.jenkins.plugins.bluegreen.engine.event.Phase;
 import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +21,11 @@ public final class SwitchAll {
     }
 
     private final TrafficSwitch trafficSwitch;
-    private final EventSink events;
+    private final SwitchEvents events;
 
     public SwitchAll(final TrafficSwitch trafficSwitch, final EventSink events) {
         this.trafficSwitch = trafficSwitch;
-        this.events = events;
+        this.events = new SwitchEvents(events);
     }
 
     /**
@@ -47,11 +45,11 @@ public final class SwitchAll {
                 trafficSwitch.switchTo(host, target);
             }
             catch (RuntimeException e) {
-                event(Event.Level.ERROR, host, "switch to " + target.describe() + " failed");
+                events.report(Event.Level.ERROR, host, "switch to " + target.describe() + " failed");
                 throw new DeployFailedException(host.host() + ": traffic switch to " + target.describe() + " failed; "
                         + restore(touched, done) + "\n" + e.getMessage(), e);
             }
-            event(Event.Level.INFO, host, "now serves " + target.describe());
+            events.report(Event.Level.INFO, host, "now serves " + target.describe());
         }
         return List.copyOf(done);
     }
@@ -70,18 +68,14 @@ public final class SwitchAll {
             try {
                 trafficSwitch.switchTo(host, previous.get());
                 restored.add(host.host() + " to " + previous.get().describe());
-                event(Event.Level.WARNING, host, "switched back to " + previous.get().describe());
+                events.report(Event.Level.WARNING, host, "switched back to " + previous.get().describe());
             }
             catch (RuntimeException e) {
                 left.add(host.host() + " (switching back failed: " + e.getMessage() + ")");
-                event(Event.Level.ERROR, host, "could not switch back to " + previous.get().describe());
+                events.report(Event.Level.ERROR, host, "could not switch back to " + previous.get().describe());
             }
         }
         var text = restored.isEmpty() ? "restored no host" : "restored " + String.join(", ", restored);
         return left.isEmpty() ? text : text + "; NOT restored: " + String.join(", ", left);
-    }
-
-    private void event(final Event.Level level, final Connection host, final String message) {
-        events.accept(new Event(Instant.now(), Phase.SWITCH, level, host.host().toString(), message));
     }
 }

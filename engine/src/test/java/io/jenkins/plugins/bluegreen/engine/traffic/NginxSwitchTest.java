@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.event.Event;
 import io.jenkins.plugins.bluegreen.engine.testbed.LocalShell;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
@@ -95,6 +96,18 @@ class NginxSwitchTest {
                 .hasMessage("web-1: " + server.url() + " did not answer from 127.0.0.1:" + deadPort
                         + " after 20 requests; last: HTTP 502 from 127.0.0.1:" + deadPort);
         green = VersionServer.start("v2");
+    }
+
+    @Test
+    void shouldLeaveAnUpstreamFileAnAdminWroteAlone() throws Exception {
+        var server = nginx.start(target(blue, "blue"));
+        var handWritten = "upstream app { server 127.0.0.1:" + blue.port() + "; }\n";
+        Files.writeString(server.upstreamFile(), handWritten);
+
+        assertThatThrownBy(() -> new NginxSwitch(server.settings(), events::add).switchTo(host, target(green, "green")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("web-1: " + server.upstreamFile() + ": expected an upstream file written by bluegreen");
+        assertThat(Files.readString(server.upstreamFile())).isEqualTo(handWritten);
     }
 
     @Test
