@@ -60,10 +60,6 @@ public final class NginxSwitch implements TrafficSwitch {
         return NginxUpstream.parse(content, where(host));
     }
 
-    private String where(final Connection host) {
-        return host.host() + ": " + settings.upstreamFile();
-    }
-
     @Override
     public void verify(final Connection host, final Target target) {
         var expected = NginxUpstream.upstreamAddress(target);
@@ -80,6 +76,10 @@ public final class NginxSwitch implements TrafficSwitch {
             throw new DeployFailedException(host.host() + ": could not restore the previous "
                     + settings.upstreamFile() + "; nginx -t will fail until it is fixed" + detail(back));
         }
+    }
+
+    private String where(final Connection host) {
+        return host.host() + ": " + settings.upstreamFile();
     }
 
     private CommandResult run(final Connection host, final Command command, final String stdin) {

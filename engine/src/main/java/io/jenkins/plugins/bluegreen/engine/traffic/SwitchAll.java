@@ -34,33 +34,33 @@ public final class SwitchAll {
      * @return each host with the target it had before, in order: what a rollback switches back to
      */
     public List<Switched> switchTo(final List<Connection> hosts, final Target target) {
-        var done = new ArrayList<Switched>();
-        var touched = new ArrayList<Connection>();
+        var touched = new ArrayList<Touched>();
         for (Connection host : hosts) {
-            Optional<Target> previous;
             try {
-                previous = trafficSwitch.current(host);
-                touched.add(host);
-                done.add(new Switched(host.host(), previous));
+                touched.add(new Touched(host, trafficSwitch.current(host)));
                 trafficSwitch.switchTo(host, target);
             }
             catch (RuntimeException e) {
                 events.report(Event.Level.ERROR, host, "switch to " + target.describe() + " failed");
                 throw new DeployFailedException(host.host() + ": traffic switch to " + target.describe() + " failed; "
-                        + restore(touched, done) + "\n" + e.getMessage(), e);
+                        + restore(touched) + "\n" + e.getMessage(), e);
             }
             events.report(Event.Level.INFO, host, "now serves " + target.describe());
         }
-        return List.copyOf(done);
+        return touched.stream().map(t -> new Switched(t.host().host(), t.previous())).toList();
+    }
+
+    /** A host the switch may have changed, with the target it had before. */
+    private record Touched(Connection host, Optional<Target> previous) {
     }
 
     /** Puts each touched host back, newest first, and says how each one ended. */
-    private String restore(final List<Connection> touched, final List<Switched> done) {
+    private String restore(final List<Touched> touched) {
         var restored = new ArrayList<String>();
         var left = new ArrayList<String>();
         for (int i = touched.size() - 1; i >= 0; i--) {
-            var host = touched.get(i);
-            var previous = done.get(i).previous();
+            var host = touched.get(i).host();
+            var previous = touched.get(i).previous();
             if (previous.isEmpty()) {
                 left.add(host.host() + " (it had no previous target)");
                 continue;

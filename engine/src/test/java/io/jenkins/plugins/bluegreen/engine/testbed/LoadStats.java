@@ -2,6 +2,7 @@ package io.jenkins.plugins.bluegreen.engine.testbed;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,7 +22,7 @@ public record LoadStats(long sent, long succeeded, long failed, long resent, Dur
 
     /** One line for the test output. */
     public String summary() {
-        return String.format(java.util.Locale.ROOT, "sent %d requests in %.1f s (%.0f/s), %d ok, %d failed, %d resent by the client,"
+        return String.format(Locale.ROOT, "sent %d requests in %.1f s (%.0f/s), %d ok, %d failed, %d resent by the client,"
                         + " by body %s%s",
                 sent, elapsed.toNanos() / 1e9, rate(), succeeded, failed, resent, bodies,
                 failureSamples.isEmpty() ? "" : ", first failures " + failureSamples);

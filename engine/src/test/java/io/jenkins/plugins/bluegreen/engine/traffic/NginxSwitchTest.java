@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,7 +88,7 @@ class NginxSwitchTest {
         var server = nginx.start(target(blue, "blue"));
         var settings = server.settings();
         var quick = new NginxSettings(settings.upstreamFile(), settings.publicUrl(), settings.testCommand(),
-                settings.reloadCommand(), 20, java.time.Duration.ofMillis(50), settings.commandTimeout());
+                settings.reloadCommand(), 20, Duration.ofMillis(50), settings.commandTimeout());
         int deadPort = green.port();
         green.close();
 

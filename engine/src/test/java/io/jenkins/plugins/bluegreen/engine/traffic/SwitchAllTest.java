@@ -12,6 +12,7 @@ import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxServer;
 import io.jenkins.plugins.bluegreen.engine.testbed.VersionServer;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,6 +101,21 @@ class SwitchAllTest {
         assertThat(perHost().current(hosts.get(0))).contains(blueTarget);
         assertThat(perHost().current(hosts.get(1))).as("file put back").contains(blueTarget);
         assertThat(perHost().current(hosts.get(2))).contains(blueTarget);
+    }
+
+    @Test
+    void shouldSayItCannotPutBackHostsThatHadNoTargetBefore() throws Exception {
+        for (NginxServer server : servers.values()) {
+            Files.delete(server.upstreamFile());
+        }
+        switches.put("web-2", new FailsOn(switches.get("web-2"), greenTarget));
+
+        assertThatThrownBy(() -> new SwitchAll(perHost(), events::add).switchTo(hosts, greenTarget))
+                .isInstanceOf(DeployFailedException.class)
+                .hasMessage("web-2: traffic switch to green (port " + green.port() + ", v2) failed; restored no host;"
+                        + " NOT restored: web-2 (it had no previous target), web-1 (it had no previous target)\n"
+                        + "web-2: the load balancer said no");
+        assertThat(perHost().current(hosts.get(2))).isEmpty();
     }
 
     /** Each test host has its own nginx prefix; in production one switch serves all hosts alike. */
