@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -31,10 +32,15 @@ public final class NginxExtension implements BeforeEachCallback, AfterEachCallba
 
     /** A new nginx whose upstream file already points {@code initial.service()} at {@code initial.port()}. */
     public NginxServer start(final Target initial) {
+        return start(initial, port -> NginxServer.site(initial.service(), port));
+    }
+
+    /** A new nginx as {@link #start(Target)}, serving the server block {@code site} makes for a free port. */
+    public NginxServer start(final Target initial, final IntFunction<String> site) {
         try {
             var dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "nginx-");
             dirs.add(dir);
-            var server = NginxServer.start(program, dir, initial);
+            var server = NginxServer.start(program, dir, initial, site);
             servers.add(server);
             return server;
         }

@@ -16,13 +16,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import static io.jenkins.plugins.bluegreen.engine.command.ShellQuote.quote;
 
 /**
  * A real nginx in the foreground with its own prefix directory, listening on a free loopback port,
  * configured the way docs/traffic.md tells admins to: the site's server block proxies to the
- * upstream the switch writes, and reports the backend in {@code X-Bluegreen-Upstream}.
+ * upstream the switch writes, and reports the backend in {@code X-Bluegreen-Upstream}. A test may
+ * give its own server block instead.
  * Start it through {@link NginxExtension}, which stops it after the test.
  */
 public final class NginxServer implements AutoCloseable {
@@ -40,8 +42,12 @@ public final class NginxServer implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts nginx in {@code prefix} serving {@code initial.service()} from {@code initial.port()}. */
-    static NginxServer start(final Path nginx, final Path prefix, final Target initial) throws IOException {
+    /**
+     * Starts nginx in {@code prefix} with the upstream file pointing {@code initial.service()} at
+     * {@code initial.port()}, and the server block {@code site} gives for a free port.
+     */
+    static NginxServer start(final Path nginx, final Path prefix, final Target initial, final IntFunction<String> site)
+            throws IOException {
         Files.createDirectories(prefix.resolve("conf.d"));
         Files.createDirectories(prefix.resolve("logs"));
         Files.createDirectories(prefix.resolve("tmp"));
@@ -50,7 +56,7 @@ public final class NginxServer implements AutoCloseable {
         // The free port we pick may be taken before nginx binds it; try another then.
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = freePort();
-            Files.writeString(prefix.resolve("nginx.conf"), config(prefix, initial.service(), port));
+            Files.writeString(prefix.resolve("nginx.conf"), config(prefix, site.apply(port)));
             var process = new ProcessBuilder(nginx.toString(), "-p", prefix.toString(), "-e", errorLog(prefix),
                     "-c", prefix.resolve("nginx.conf").toString(), "-g", "daemon off;")
                     .redirectErrorStream(true)
@@ -66,8 +72,24 @@ public final class NginxServer implements AutoCloseable {
         throw last;
     }
 
+    /** The site of docs/traffic.md, listening on {@code port} of loopback. */
+    static String site(final String service, final int port) {
+        return String.join("\n", List.of(
+                "server {",
+                "    listen 127.0.0.1:" + port + ";",
+                "    location / {",
+                "        proxy_pass http://" + service + ";",
+                "        proxy_http_version 1.1;",
+                "        proxy_set_header Connection \"\";",
+                "        proxy_set_header Host $host;",
+                "        proxy_next_upstream error timeout;",
+                "        add_header X-Bluegreen-Upstream $upstream_addr always;",
+                "    }",
+                "}"));
+    }
+
     /** The whole nginx.conf: the lossless-reload settings of docs/traffic.md around one site. */
-    static String config(final Path prefix, final String service, final int port) {
+    private static String config(final Path prefix, final String site) {
         var tmp = prefix.resolve("tmp");
         return String.join("\n", List.of(
                 "user root;",
@@ -84,17 +106,7 @@ public final class NginxServer implements AutoCloseable {
                 "    uwsgi_temp_path " + tmp.resolve("uwsgi") + ";",
                 "    scgi_temp_path " + tmp.resolve("scgi") + ";",
                 "    include " + prefix.resolve("conf.d") + "/*.conf;",
-                "    server {",
-                "        listen 127.0.0.1:" + port + ";",
-                "        location / {",
-                "            proxy_pass http://" + service + ";",
-                "            proxy_http_version 1.1;",
-                "            proxy_set_header Connection \"\";",
-                "            proxy_set_header Host $host;",
-                "            proxy_next_upstream error timeout;",
-                "            add_header X-Bluegreen-Upstream $upstream_addr always;",
-                "        }",
-                "    }",
+                site,
                 "}",
                 ""));
     }
