@@ -1,0 +1,116 @@
+package io.jenkins.plugins.bluegreen.engine.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.event.EventSink;
+import io.jenkins.plugins.bluegreen.engine.testbed.LocalShell;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the script switch through a real shell, so quoting is proven by what the shell did. */
+class ScriptSwitchTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldHandEveryValueToTheCommandLiterally() throws Exception {
+        var out = dir.resolve("args");
+        var script = new ScriptSwitch("app", "printf '%s\\n' {service} {color} {port} {host} {version} > " + out,
+                null, null, TIMEOUT, EventSink.discard());
+
+        var hostile = "v2'; touch " + dir.resolve("pwned") + "; echo '$(id) `id` \"$HOME\" *";
+        script.switchTo(new LocalShell("web-1"), new Target("app", "green", 3002, hostile));
+
+        assertThat(Files.readAllLines(out)).containsExactly("app", "green", "3002", "web-1", hostile);
+        assertThat(dir.resolve("pwned")).doesNotExist();
+    }
+
+    @Property(tries = 50)
+    void shouldNeverLetAVersionBecomeShellCode(@ForAll @StringLength(min = 1, max = 40) final String version)
+            throws Exception {
+        // A NUL cannot cross a command line at all, and a target's version is never blank.
+        var value = "v" + version.replace('\0', '0');
+        assertThat(printed("printf '%s' {version}", value)).isEqualTo(value);
+    }
+
+    @Property(tries = 50)
+    void shouldKeepAHostileValueOneWordWhereverThePlaceholderSits(
+            @ForAll @StringLength(min = 1, max = 30) final String version) throws Exception {
+        var value = "v" + version.replace('\0', '0');
+        // Placeholders glued to text and to each other, as in paths and labels.
+        assertThat(printed("printf '%s\\n' tag-{version}-x {color}{version}", value))
+                .isEqualTo("tag-" + value + "-x\n" + "green" + value + "\n");
+    }
+
+    /** What {@code command > file} wrote when switched to a green target running {@code version}. */
+    private static String printed(final String command, final String version) throws Exception {
+        var scratch = Files.createTempDirectory("script-switch");
+        try {
+            var out = scratch.resolve("out");
+            new ScriptSwitch("app", command + " > " + out, null, null, TIMEOUT, EventSink.discard())
+                    .switchTo(new LocalShell("web-1"), new Target("app", "green", 3002, version));
+            return Files.readString(out);
+        }
+        finally {
+            try (var files = Files.walk(scratch)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void shouldReadTheLiveTargetFromTheCurrentCommand() {
+        var script = new ScriptSwitch("app", "true", "echo checking {service} on {host}; echo color=blue port=3001 version=v1",
+                null, TIMEOUT, EventSink.discard());
+        assertThat(script.current(new LocalShell("web-1"))).contains(new Target("app", "blue", 3001, "v1"));
+    }
+
+    @Test
+    void shouldTellNothingWithoutACurrentCommand() {
+        var script = new ScriptSwitch("app", "true", null, null, TIMEOUT, EventSink.discard());
+        assertThat(script.current(new LocalShell("web-1"))).isEmpty();
+    }
+
+    @Test
+    void shouldExplainACurrentLineItCannotRead() {
+        var script = new ScriptSwitch("app", "true", "echo blue", null, TIMEOUT, EventSink.discard());
+        assertThatThrownBy(() -> script.current(new LocalShell("web-1")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("web-1: x-bluegreen/traffic/current: expected its last line to be"
+                        + " 'color=<color> port=<port> version=<version>', got 'blue'");
+    }
+
+    @Test
+    void shouldFailTheSwitchWhenVerifyFails() {
+        var script = new ScriptSwitch("app", "true", null, "echo {color} is not answering >&2; exit 3", TIMEOUT,
+                EventSink.discard());
+        assertThatThrownBy(() -> script.switchTo(new LocalShell("web-1"), new Target("app", "green", 3002, "v2")))
+                .isInstanceOf(DeployFailedException.class)
+                .hasMessage("web-1: x-bluegreen/traffic/verify command failed to verify green (port 3002, v2) (exit 3):\n"
+                        + "  green is not answering");
+    }
+
+    @Test
+    void shouldNameTheHostWhenTheSwitchCommandFails() {
+        var script = new ScriptSwitch("app", "echo 'lb: no such pool' >&2; exit 1", null, null, TIMEOUT,
+                EventSink.discard());
+        assertThatThrownBy(() -> script.switchTo(new LocalShell("web-2"), new Target("app", "green", 3002, "v2")))
+                .isInstanceOf(DeployFailedException.class)
+                .hasMessage("web-2: x-bluegreen/traffic/switch command failed to switch to green (port 3002, v2) (exit 1):\n"
+                        + "  lb: no such pool");
+    }
+}
