@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -86,7 +86,8 @@ final class ConfigNode {
         if (!value.isObject()) {
             return;
         }
-        var all = new LinkedHashSet<String>(known);
+        // Sorted, so the listing and the choice between equally close keys are the same on every run.
+        var all = new TreeSet<String>(known);
         all.addAll(kamalOnly);
         value.fieldNames().forEachRemaining(key -> {
             if (kamalOnly.contains(key)) {

@@ -124,9 +124,11 @@ public record DeployConfig(String service, String image, Optional<String> destin
         boolean allowEmpty = root.at("allow_empty_roles").bool(false);
         var servers = root.at("servers");
         for (Role role : roles) {
-            if (role.hosts().isEmpty() && !allowEmpty) {
-                var node = servers.at(role.name());
-                (node.isMap() ? node.at("hosts") : node).error("expected at least one host, got none");
+            var node = servers.isList() ? servers : servers.at(role.name());
+            var hosts = node.isMap() ? node.at("hosts") : node;
+            // Hosts that were written but wrong have their own errors already.
+            if (role.hosts().isEmpty() && !allowEmpty && hosts.json().size() == 0) {
+                hosts.error("expected at least one host, got none");
             }
         }
         var names = new LinkedHashMap<String, Role>();
