@@ -90,7 +90,7 @@ public record Gate(List<Path> paths, Via via, Duration interval, Duration timeou
                 paths.add(path);
             }
         }
-        if (paths.isEmpty() && node.isList()) {
+        if (node.isList() && node.json().isEmpty()) {
             node.error("expected at least one URL path, got an empty list");
         }
         return paths.isEmpty() ? List.of(fallback) : paths;
