@@ -30,14 +30,6 @@ final class Problems {
         ignoredKamalKeys.add(path);
     }
 
-    boolean hasErrors() {
-        return !errors.isEmpty();
-    }
-
-    List<String> errors() {
-        return List.copyOf(errors);
-    }
-
     /** The warnings, with the ignored Kamal settings summed up in one line. */
     List<String> warnings(final String file) {
         var all = new ArrayList<String>();
@@ -51,7 +43,7 @@ final class Problems {
 
     /** Throws all collected errors at once, if there are any. */
     void throwIfErrors() {
-        if (hasErrors()) {
+        if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
     }

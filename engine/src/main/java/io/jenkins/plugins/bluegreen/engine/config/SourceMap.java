@@ -28,10 +28,6 @@ final class SourceMap {
         this.locations = locations;
     }
 
-    String defaultFile() {
-        return defaultFile;
-    }
-
     void put(final String path, final String file, final int line, final int column) {
         locations.put(path, new Location(file, line, column));
     }

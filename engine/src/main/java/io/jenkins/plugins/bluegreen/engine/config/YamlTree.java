@@ -57,7 +57,7 @@ record YamlTree(JsonNode root, SourceMap sources) {
         return parse(text, name, problems);
     }
 
-    static Optional<YamlTree> parse(final String text, final String name, final Problems problems) {
+    private static Optional<YamlTree> parse(final String text, final String name, final Problems problems) {
         if (hasErb(text, name, problems)) {
             return Optional.empty();
         }
