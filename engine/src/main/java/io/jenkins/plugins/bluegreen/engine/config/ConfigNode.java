@@ -146,7 +146,23 @@ final class ConfigNode {
             expected(what);
             return Optional.empty();
         }
+        if (isReference(text, what)) {
+            return Optional.empty();
+        }
         return Optional.of(text);
+    }
+
+    /**
+     * Reports a whole-value {@code $NAME} where references are not read: the user expects it to be
+     * replaced, and a host or image literally named {@code $WEB_HOST} would fail much later.
+     */
+    boolean isReference(final String text, final String what) {
+        if (SecretRef.parse(text).isEmpty()) {
+            return false;
+        }
+        error("expected " + what + ", got the environment reference '" + text.strip() + "' (references are read only"
+                + " in env and registry; use a destination for values that differ per environment)");
+        return true;
     }
 
     String text(final String what, final String fallback) {

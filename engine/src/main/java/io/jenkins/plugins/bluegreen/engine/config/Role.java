@@ -62,8 +62,11 @@ public record Role(String name, List<Host> hosts, Map<String, String> options, M
                 text = item.json().fieldNames().next();
                 item.problems().ignoredKamalKey(item.path() + " (host tags)");
             }
-            else if (item.json().isTextual()) {
+            else if (item.json().isTextual() && !item.isReference(item.json().asText(), "a host name")) {
                 text = item.json().asText();
+            }
+            else if (item.json().isTextual()) {
+                continue;
             }
             else {
                 item.expected("a host name");

@@ -109,6 +109,17 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void shouldRejectEnvironmentReferencesWhereTheyAreNotRead() {
+        var f = files().write("config/deploy.yml", "service: shop", "image: ${IMAGE}", "servers: [$WEB_HOST]");
+
+        assertThat(f.problems()).containsExactly(
+                "DIR/config/deploy.yml:2:1: image: expected the image name, like a2d2/app, got the environment reference"
+                + " '${IMAGE}' (references are read only in env and registry; use a destination for values that differ per environment)",
+                "DIR/config/deploy.yml:3:11: servers/0: expected a host name, got the environment reference '$WEB_HOST'"
+                + " (references are read only in env and registry; use a destination for values that differ per environment)");
+    }
+
+    @Test
     void shouldRejectABadServiceName() {
         var f = files().write("config/deploy.yml", "service: my shop", "image: shop/app", "servers: [web-1]");
 
