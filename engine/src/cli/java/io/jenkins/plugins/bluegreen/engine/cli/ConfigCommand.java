@@ -6,6 +6,7 @@ import io.jenkins.plugins.bluegreen.engine.config.ConfigJson;
 import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
 import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,9 +36,13 @@ final class ConfigCommand {
 
     /** Loads the config, printing warnings, or prints the problems and returns empty. */
     private static Optional<LoadedConfig> load(final Source source, final CommandSpec spec) {
+        return load(source.file, Optional.ofNullable(source.destination), spec);
+    }
+
+    private static Optional<LoadedConfig> load(final Path file, final Optional<String> destination, final CommandSpec spec) {
         var err = spec.commandLine().getErr();
         try {
-            var loaded = ConfigLoader.load(source.file, Optional.ofNullable(source.destination));
+            var loaded = ConfigLoader.load(file, destination);
             loaded.warnings().forEach(w -> err.println("warning: " + w));
             err.flush();
             return Optional.of(loaded);
@@ -55,21 +60,37 @@ final class ConfigCommand {
         @Mixin
         Source source;
 
+        @Option(names = "--all", description = "Check every destination the config offers (inline blocks and"
+                + " deploy.DEST.yml files), or the base alone if it offers none.")
+        boolean all;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            var loaded = load(source, spec);
-            if (loaded.isEmpty()) {
+            if (all && source.destination != null) {
+                spec.commandLine().getErr().println("--all: expected no --destination with it, got --destination "
+                        + source.destination);
                 return BAD_INPUT;
             }
-            var config = loaded.get().config();
+            var destinations = all ? ConfigLoader.destinations(source.file).stream().map(Optional::of).toList()
+                    : List.of(Optional.ofNullable(source.destination));
+            boolean valid = true;
+            for (Optional<String> destination : destinations.isEmpty() ? List.of(Optional.<String>empty()) : destinations) {
+                var loaded = load(source.file, destination, spec);
+                loaded.ifPresent(this::printOk);
+                valid &= loaded.isPresent();
+            }
+            return valid ? OK : BAD_INPUT;
+        }
+
+        private void printOk(final LoadedConfig loaded) {
+            var config = loaded.config();
             var out = spec.commandLine().getOut();
             out.println(source.file + ": ok (service " + config.service() + ", " + config.roles().size() + " roles, "
                     + config.allHosts().size() + " hosts" + config.destination().map(d -> ", destination " + d).orElse("") + ")");
             out.flush();
-            return OK;
         }
     }
 

@@ -56,6 +56,13 @@ public final class ConfigLoader {
         return new LoadedConfig(config, warnings, env);
     }
 
+    /** The destinations {@code file} offers: its inline blocks and the {@code deploy.<dest>.yml} files next to it. */
+    public static List<String> destinations(final Path file) {
+        return YamlTree.read(file, file.toString(), new Problems())
+                .map(tree -> Destinations.known(file, tree.root()))
+                .orElse(List.of());
+    }
+
     /** Loads with the environment of this process. */
     public static LoadedConfig load(final Path file, final Optional<String> destination) {
         return load(file, destination, System::getenv);

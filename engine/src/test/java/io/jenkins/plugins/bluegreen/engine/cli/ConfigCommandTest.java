@@ -45,6 +45,20 @@ class ConfigCommandTest {
     }
 
     @Test
+    void shouldCheckEveryDestinationWithAll() throws IOException {
+        var file = dir.resolve("deploy.yml");
+        Files.writeString(file, "service: shop\nimage: shop/app\nservers: [web-1]\nstaging:\n  servers: [stage-1]\n");
+        Files.writeString(dir.resolve("deploy.production.yml"), "servers: {web: [prod-1, prod-2]}\nboot: {wait: later}\n");
+
+        int code = run("config", "check", "--all", "-f", file.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).isEqualTo(file + ": ok (service shop, 1 roles, 1 hosts, destination staging)\n");
+        assertThat(err.toString()).isEqualTo(dir.resolve("deploy.production.yml") + ":2:8: boot/wait: expected a duration"
+                + " like 5s, 500ms, 10m, 1h or a number of seconds, got 'later'\n");
+    }
+
+    @Test
     void shouldFailWithEveryProblemOnStderr() throws IOException {
         var file = dir.resolve("deploy.yml");
         Files.writeString(file, "service: shop\nimage: shop/app\nservers: [web-1]\nboot: {limt: 2, wait: soon}\n");
