@@ -22,13 +22,16 @@ final class Destinations {
 
     /**
      * The top-level keys of {@code root} that are inline destination blocks: not a setting, but a map
-     * holding settings ({@code production: {servers: ...}}).
+     * holding settings ({@code production: {servers: ...}}). A name one typo away from a setting
+     * ({@code prxy: {healthcheck: ...}}) is taken for that typo, not for a destination to skip silently.
      */
     static List<String> inlineBlocks(final JsonNode root) {
+        var settings = new ArrayList<String>(DeployConfig.KEYS);
+        settings.addAll(DeployConfig.KAMAL_ONLY);
         var blocks = new ArrayList<String>();
         root.fields().forEachRemaining(e -> {
             var key = e.getKey();
-            if (!DeployConfig.KEYS.contains(key) && !DeployConfig.KAMAL_ONLY.contains(key) && !key.startsWith("x-")
+            if (!settings.contains(key) && !key.startsWith("x-") && Suggestions.closest(key, settings).isEmpty()
                     && e.getValue().isObject() && anyTopLevelKey(e.getValue())) {
                 blocks.add(key);
             }

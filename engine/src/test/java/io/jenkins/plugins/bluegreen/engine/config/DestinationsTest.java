@@ -102,6 +102,13 @@ class DestinationsTest {
     }
 
     @Test
+    void shouldTakeABlockNamedLikeATypoForTheTypo() {
+        var f = new ConfigFixture(dir).minimal("prxy:", "  healthcheck: {path: /up}");
+
+        assertThat(f.problems()).containsExactly("DIR/config/deploy.yml:5:1: unknown key 'prxy' (did you mean 'proxy'?)");
+    }
+
+    @Test
     void shouldStillReportAnUnknownTopLevelKeyThatHoldsNoSettings() {
         var f = new ConfigFixture(dir).minimal("productoin:", "  foo: bar");
 
