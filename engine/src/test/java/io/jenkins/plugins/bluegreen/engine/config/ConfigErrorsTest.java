@@ -1,7 +1,9 @@
 package io.jenkins.plugins.bluegreen.engine.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +119,26 @@ class ConfigErrorsTest {
                 + " '${IMAGE}' (references are read only in env and registry; use a destination for values that differ per environment)",
                 "DIR/config/deploy.yml:3:11: servers/0: expected a host name, got the environment reference '$WEB_HOST'"
                 + " (references are read only in env and registry; use a destination for values that differ per environment)");
+    }
+
+    @Test
+    void shouldReportErbInADestinationFileAndIgnoreItInComments() {
+        var f = files().minimal("# Kamal would say <%= ENV['X'] %> here").write("config/deploy.staging.yml",
+                "env:", "  BUILD: <%= `git rev-parse HEAD` %>");
+
+        assertThat(f.problems("staging")).containsExactly("DIR/config/deploy.staging.yml:2: found ERB"
+                + " '<%= `git rev-parse HEAD` %>', which is not supported; use an environment reference such as $HOSTNAME"
+                + " (taken from the environment of the deploying machine) or put per-destination values in"
+                + " config/deploy.<destination>.yml");
+    }
+
+    @Test
+    void shouldSayWhichVariableIsMissingWithoutAnyValue() {
+        var ref = new SecretRef("GHCR_TOKEN");
+
+        assertThatThrownBy(() -> ref.resolve(java.util.Map.<String, String>of()::get))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("environment variable GHCR_TOKEN: expected it to be set for the deploy, got nothing");
     }
 
     @Test
