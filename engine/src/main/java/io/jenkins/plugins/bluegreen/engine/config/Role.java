@@ -62,20 +62,20 @@ public record Role(String name, List<Host> hosts, Map<String, String> options, M
                 text = item.json().fieldNames().next();
                 item.problems().ignoredKamalKey(item.path() + " (host tags)");
             }
-            else if (item.json().isTextual() && !item.isReference(item.json().asText(), "a host name")) {
-                text = item.json().asText();
-            }
             else if (item.json().isTextual()) {
-                continue;
+                text = item.json().asText();
             }
             else {
                 item.expected("a host name");
                 continue;
             }
+            if (item.isReference(text, "a host name")) {
+                continue;
+            }
             try {
                 var host = Host.parse(text);
                 if (hosts.putIfAbsent(host.toString(), host) != null) {
-                    item.error("host '" + host + "' is listed twice");
+                    item.error("expected each host once, got '" + host + "' again");
                 }
             }
             catch (InvalidInputException e) {

@@ -46,11 +46,12 @@ class ConfigErrorsTest {
     @Test
     void shouldSayWhatAHostWasInstead() {
         var f = files().write("config/deploy.yml", "service: shop", "image: shop/app", "servers:", "  web:",
-                "    hosts:", "      - [a, b]", "      - web-2:ssh");
+                "    hosts:", "      - [a, b]", "      - web-2:ssh", "      - web-3", "      - web-3");
 
         assertThat(f.problems()).containsExactly(
                 "DIR/config/deploy.yml:6:9: servers/web/hosts/0: expected a host name, got a list",
-                "DIR/config/deploy.yml:7:9: servers/web/hosts/1: host 'web-2:ssh': expected a numeric port after ':', got 'ssh'");
+                "DIR/config/deploy.yml:7:9: servers/web/hosts/1: host 'web-2:ssh': expected a numeric port after ':', got 'ssh'",
+                "DIR/config/deploy.yml:9:9: servers/web/hosts/3: expected each host once, got 'web-3' again");
     }
 
     @Test
