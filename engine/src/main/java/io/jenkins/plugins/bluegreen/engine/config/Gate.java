@@ -1,0 +1,98 @@
+package io.jenkins.plugins.bluegreen.engine.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The health gate a new color must pass before traffic moves: every path answers with a status in
+ * {@code status} (and, if set, a JSON {@code status} field equal to {@code jsonStatus}) for
+ * {@code successes} polls in a row. Polling stops at {@code deadline} or after {@code maxAttempts}
+ * polls, whichever comes first.
+ */
+public record Gate(List<Path> paths, Via via, Duration interval, Duration timeout, Duration deadline,
+        int maxAttempts, int successes, StatusRange status, Optional<String> jsonStatus) {
+    private static final Set<String> KEYS = Set.of("paths", "via", "interval", "timeout", "deadline", "max_attempts",
+            "successes", "status", "json_status", "require_checks");
+
+    public Gate {
+        paths = List.copyOf(paths);
+    }
+
+    /** How the engine reaches the container's port: through an SSH tunnel, or straight over the network. */
+    public enum Via { TUNNEL, DIRECT }
+
+    /**
+     * One URL path to poll. With {@code requireChecks}, every entry of the body's {@code checks} map
+     * must be true, as in a readiness endpoint reporting database, redis and queue.
+     */
+    public record Path(String path, boolean requireChecks) {
+    }
+
+    /** An inclusive range of acceptable HTTP status codes, written {@code 200-299} or {@code 200}. */
+    public record StatusRange(int from, int to) {
+        public static final StatusRange SUCCESS = new StatusRange(200, 299);
+
+        public boolean contains(final int status) {
+            return status >= from && status <= to;
+        }
+
+        @Override
+        public String toString() {
+            return from == to ? String.valueOf(from) : from + "-" + to;
+        }
+
+        static StatusRange from(final ConfigNode node) {
+            if (!node.present()) {
+                return SUCCESS;
+            }
+            var text = node.json().isValueNode() ? node.json().asText().strip() : "";
+            if (text.matches("[1-5]\\d\\d(-[1-5]\\d\\d)?")) {
+                var parts = text.split("-");
+                var range = new StatusRange(Integer.parseInt(parts[0]), Integer.parseInt(parts[parts.length - 1]));
+                if (range.from <= range.to) {
+                    return range;
+                }
+            }
+            node.expected("an HTTP status or range like 200 or 200-299");
+            return SUCCESS;
+        }
+    }
+
+    static Gate from(final ConfigNode node, final Healthcheck healthcheck, final Duration deployTimeout) {
+        if (node.present() && !node.isMap()) {
+            node.expected("a map of health gate settings");
+        }
+        node.allowKeys(KEYS, Set.of());
+        var requireChecks = node.at("require_checks");
+        var paths = new ArrayList<Path>();
+        for (String p : pathTexts(node.at("paths"), healthcheck.path())) {
+            // Readiness endpoints report per-dependency checks; liveness and plain health ones usually do not.
+            paths.add(new Path(p, requireChecks.bool(p.endsWith("/ready"))));
+        }
+        return new Gate(paths, node.at("via").choice(Via.TUNNEL), node.at("interval").duration(healthcheck.interval()),
+                node.at("timeout").duration(healthcheck.timeout()), node.at("deadline").duration(deployTimeout),
+                node.at("max_attempts").integer(healthcheck.maxAttempts(), 1, Integer.MAX_VALUE),
+                node.at("successes").integer(1, 1, Integer.MAX_VALUE), StatusRange.from(node.at("status")),
+                node.at("json_status").text("the expected value of the body's status field"));
+    }
+
+    private static List<String> pathTexts(final ConfigNode node, final String fallback) {
+        if (!node.present()) {
+            return List.of(fallback);
+        }
+        var paths = new ArrayList<String>();
+        for (ConfigNode item : node.items("a list of URL paths like [/health, /health/ready]")) {
+            var path = Healthcheck.path(item, "");
+            if (!path.isEmpty()) {
+                paths.add(path);
+            }
+        }
+        if (node.isList() && node.json().isEmpty()) {
+            node.error("expected at least one URL path, got an empty list");
+        }
+        return paths.isEmpty() ? List.of(fallback) : paths;
+    }
+}

@@ -1,0 +1,215 @@
+package io.jenkins.plugins.bluegreen.engine.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * One YAML file as a Jackson tree plus the line and column of every setting. SnakeYAML's node
+ * graph is used instead of Jackson's streaming parser because it resolves anchors, aliases and
+ * {@code <<} merge keys, which Kamal files use to share role settings.
+ */
+record YamlTree(JsonNode root, SourceMap sources) {
+    private static final Pattern ERB = Pattern.compile("<%.*?(%>|$)");
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    /** Reads {@code file}, shown to the user as {@code name}; problems go to {@code problems}. */
+    static Optional<YamlTree> read(final Path file, final String name, final Problems problems) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        }
+        catch (NoSuchFileException e) {
+            problems.error(name + ": file not found");
+            return Optional.empty();
+        }
+        catch (IOException e) {
+            problems.error(name + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
+            return Optional.empty();
+        }
+        return parse(text, name, problems);
+    }
+
+    private static Optional<YamlTree> parse(final String text, final String name, final Problems problems) {
+        if (hasErb(text, name, problems)) {
+            return Optional.empty();
+        }
+        Node node;
+        try {
+            node = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        }
+        catch (MarkedYAMLException e) {
+            // Only the problem and its mark: SnakeYAML's full message quotes the line, which may hold a secret.
+            var mark = e.getProblemMark();
+            problems.error(name + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1)
+                    + ": not valid YAML: " + e.getProblem());
+            return Optional.empty();
+        }
+        catch (YAMLException e) {
+            problems.error(name + ": not valid YAML");
+            return Optional.empty();
+        }
+        var sources = new SourceMap(name);
+        var root = node == null ? JSON.objectNode() : new Converter(name, sources, problems).convert(node, "");
+        return Optional.of(new YamlTree(root, sources));
+    }
+
+    /** Kamal renders its config through ERB first; we do not run code from a config file. */
+    private static boolean hasErb(final String text, final String name, final Problems problems) {
+        var lines = text.split("\n", -1);
+        boolean found = false;
+        for (int i = 0; i < lines.length; i++) {
+            var matcher = ERB.matcher(lines[i]);
+            if (!lines[i].strip().startsWith("#") && matcher.find()) {
+                problems.error(name + ":" + (i + 1) + ": found ERB '" + matcher.group()
+                        + "', which is not supported; use an environment reference such as $HOSTNAME"
+                        + " (taken from the environment of the deploying machine) or put per-destination"
+                        + " values in config/deploy.<destination>.yml");
+                found = true;
+            }
+        }
+        return found;
+    }
+
+    private static final class Converter {
+        private final String file;
+        private final SourceMap sources;
+        private final Problems problems;
+        private final Set<Node> visiting = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Converter(final String file, final SourceMap sources, final Problems problems) {
+            this.file = file;
+            this.sources = sources;
+            this.problems = problems;
+        }
+
+        JsonNode convert(final Node node, final String path) {
+            if (!visiting.add(node)) {
+                problems.error(at(node.getStartMark()) + ": " + display(path) + "an alias refers to itself");
+                return NullNode.getInstance();
+            }
+            try {
+                if (node instanceof MappingNode mapping) {
+                    return mapping(mapping, path);
+                }
+                if (node instanceof SequenceNode sequence) {
+                    var array = JSON.arrayNode();
+                    var items = sequence.getValue();
+                    for (int i = 0; i < items.size(); i++) {
+                        var itemPath = SourceMap.child(path, String.valueOf(i));
+                        record(itemPath, items.get(i).getStartMark());
+                        array.add(convert(items.get(i), itemPath));
+                    }
+                    return array;
+                }
+                return scalar((ScalarNode) node);
+            }
+            finally {
+                visiting.remove(node);
+            }
+        }
+
+        private ObjectNode mapping(final MappingNode mapping, final String path) {
+            var explicit = new LinkedHashMap<String, NodeTuple>();
+            var merged = new LinkedHashMap<String, NodeTuple>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                    problems.error(at(tuple.getKeyNode().getStartMark()) + ": " + display(path)
+                            + "expected a plain key name, got a " + (tuple.getKeyNode() instanceof SequenceNode ? "list" : "map"));
+                }
+                else if (Tag.MERGE.equals(key.getTag())) {
+                    mergeSources(tuple.getValueNode(), path).forEach(source ->
+                            source.getValue().forEach(t -> merged.putIfAbsent(((ScalarNode) t.getKeyNode()).getValue(), t)));
+                }
+                else if (explicit.putIfAbsent(key.getValue(), tuple) != null) {
+                    problems.error(at(key.getStartMark()) + ": " + display(path) + "duplicate key '" + key.getValue() + "'");
+                }
+            }
+            merged.putAll(explicit);
+            var object = JSON.objectNode();
+            merged.forEach((key, tuple) -> {
+                var keyPath = SourceMap.child(path, key);
+                record(keyPath, tuple.getKeyNode().getStartMark());
+                object.set(key, convert(tuple.getValueNode(), keyPath));
+            });
+            return object;
+        }
+
+        private List<MappingNode> mergeSources(final Node value, final String path) {
+            var sourcesToMerge = new ArrayList<MappingNode>();
+            if (value instanceof MappingNode single) {
+                sourcesToMerge.add(single);
+            }
+            else if (value instanceof SequenceNode many && many.getValue().stream().allMatch(MappingNode.class::isInstance)) {
+                many.getValue().forEach(n -> sourcesToMerge.add((MappingNode) n));
+            }
+            else {
+                problems.error(at(value.getStartMark()) + ": " + display(path) + "'<<' expected an alias of a map, got something else");
+            }
+            return sourcesToMerge;
+        }
+
+        private JsonNode scalar(final ScalarNode scalar) {
+            var text = scalar.getValue();
+            var tag = scalar.getTag();
+            if (Tag.NULL.equals(tag)) {
+                return NullNode.getInstance();
+            }
+            if (Tag.BOOL.equals(tag)) {
+                var lower = text.toLowerCase(Locale.ROOT);
+                return JSON.booleanNode(lower.equals("true") || lower.equals("yes") || lower.equals("on"));
+            }
+            try {
+                if (Tag.INT.equals(tag)) {
+                    return JSON.numberNode(Long.parseLong(text.replace("_", "")));
+                }
+                if (Tag.FLOAT.equals(tag)) {
+                    return JSON.numberNode(Double.parseDouble(text.replace("_", "")));
+                }
+            }
+            catch (NumberFormatException e) {
+                // Octal, hex and sexagesimal YAML 1.1 numbers: kept as the text the user wrote.
+            }
+            return JSON.textNode(text);
+        }
+
+        private void record(final String path, final Mark mark) {
+            sources.put(path, file, mark.getLine() + 1, mark.getColumn() + 1);
+        }
+
+        private String at(final Mark mark) {
+            return file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+        }
+
+        private static String display(final String path) {
+            return path.isEmpty() ? "" : path + ": ";
+        }
+    }
+}
