@@ -43,7 +43,7 @@ final class RubySource {
     private static final Pattern HEREDOC = Pattern.compile("<<([~-]?)(['\"`]?)([A-Za-z_]\\w*)\\2");
     private static final String CONTINUES = ",\\+*/=&.([{:";
 
-    private record PendingHeredoc(String tag, boolean indented, int index) {
+    private record PendingHeredoc(String tag, boolean indented, boolean interpolates, int index) {
     }
 
     private final String src;
@@ -164,7 +164,8 @@ final class RubySource {
                 }
                 body.append(text).append('\n');
             }
-            literals.set(heredoc.index(), new Literal(body.toString(), startLine, false));
+            var text = body.toString();
+            literals.set(heredoc.index(), new Literal(text, startLine, heredoc.interpolates() && text.contains("#{")));
         }
         heredocs.clear();
     }
@@ -175,7 +176,7 @@ final class RubySource {
             return false;
         }
         var index = addLiteral(new Literal("", line, false));
-        heredocs.add(new PendingHeredoc(m.group(3), !m.group(1).isEmpty(), index));
+        heredocs.add(new PendingHeredoc(m.group(3), !m.group(1).isEmpty(), !m.group(2).equals("'"), index));
         pos = m.end();
         return true;
     }

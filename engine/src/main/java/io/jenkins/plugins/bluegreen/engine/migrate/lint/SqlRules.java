@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * single spaces, so {@code ALTER  TABLE\n users} reads {@code ALTER TABLE users}.
  */
 final class SqlRules {
-    private static final String NAME = "(\"[^\"]+\"|[\\w$.\"]+)";
+    /** A name token: quoted, schema-qualified, or holding a Flyway placeholder such as ${schema}. */
+    private static final String NAME = "(\"[^\"]+\"|[\\w$.\"{}]+)";
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "(?i)^CREATE (?:(?:GLOBAL |LOCAL )?(?:TEMP|TEMPORARY|UNLOGGED) )?TABLE (?:IF NOT EXISTS )?" + NAME);
     private static final Pattern CREATE_INDEX = Pattern.compile(

@@ -82,7 +82,7 @@ final class SqlSource {
             else if (c == '$' && dollarTag() != null) {
                 dollarQuoted(dollarTag());
             }
-            else if (c == '"' || isWordChar(c)) {
+            else if (c == '"' || isWordChar(c) || c == '$' && peek(1) == '{') {
                 name();
             }
             else {
@@ -183,12 +183,22 @@ final class SqlSource {
                 pos = close < 0 ? sql.length() : close + 1;
             }
             else {
-                while (pos < sql.length() && isWordChar(sql.charAt(pos))) {
+                while (pos < sql.length() && (placeholder() || isWordChar(sql.charAt(pos)))) {
                     pos++;
                 }
             }
         } while (peek(0) == '.' && (peek(1) == '"' || isWordChar(peek(1))));
         token(sql.substring(start, pos), start, pos);
+    }
+
+    /** Steps over a Flyway placeholder such as {@code ${schema}}, which stands for part of a name. */
+    private boolean placeholder() {
+        if (peek(0) == '$' && peek(1) == '{') {
+            var close = sql.indexOf('}', pos);
+            pos = close < 0 ? sql.length() - 1 : close;
+            return true;
+        }
+        return false;
     }
 
     private void token(final String token, final int from, final int to) {
