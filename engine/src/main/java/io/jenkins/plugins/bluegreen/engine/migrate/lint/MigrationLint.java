@@ -25,15 +25,23 @@ public final class MigrationLint {
         var findings = new ArrayList<Finding>();
         var allowed = new ArrayList<AllowedFinding>();
         for (Path file : files) {
-            var result = lint(file, read(file));
-            findings.addAll(result.findings());
-            allowed.addAll(result.allowed());
+            var scan = scan(file, read(file));
+            findings.addAll(scan.findings());
+            allowed.addAll(scan.allowed());
         }
         return new LintReport(policy, files, findings, allowed);
     }
 
     /** Lints one migration's text; {@code file} names it in findings and picks the language by its extension. */
-    public static LintReport lint(final Path file, final String text) {
+    public static LintReport lint(final Path file, final Policy policy, final String text) {
+        var scan = scan(file, text);
+        return new LintReport(policy, List.of(file), scan.findings(), scan.allowed());
+    }
+
+    private record FileResult(List<Finding> findings, List<AllowedFinding> allowed) {
+    }
+
+    private static FileResult scan(final Path file, final String text) {
         var scan = new MigrationScan(file);
         if (MigrationFiles.isRuby(file)) {
             RubyRules.check(RubySource.parse(text), scan);
@@ -49,7 +57,7 @@ public final class MigrationLint {
                     () -> findings.add(finding));
         }
         findings.sort(Comparator.comparingInt(Finding::line));
-        return new LintReport(Policy.WARN, List.of(file), findings, allowed);
+        return new FileResult(findings, allowed);
     }
 
     private static String read(final Path file) {

@@ -15,7 +15,7 @@ class LexerPropertiesTest {
     @Property(tries = 300)
     void shouldNeverFlagWhatSitsInsideAnSqlStringLiteral(@ForAll @StringLength(max = 40) final String noise) {
         var literal = "'" + (noise + DANGER).replace("'", "''") + "'";
-        var report = MigrationLint.lint(Path.of("V1__x.sql"), "INSERT INTO audit (note) VALUES (" + literal + ");");
+        var report = MigrationLint.lint(Path.of("V1__x.sql"), Policy.FAIL, "INSERT INTO audit (note) VALUES (" + literal + ");");
 
         assertThat(report.findings()).isEmpty();
     }
@@ -23,7 +23,7 @@ class LexerPropertiesTest {
     @Property(tries = 300)
     void shouldNeverFlagWhatSitsInsideARubyStringOrComment(@ForAll @StringLength(max = 40) final String noise) {
         var text = (noise + DANGER).replace("\\", "").replace("'", "").replace("\n", " ");
-        var report = MigrationLint.lint(Path.of("20250101000001_x.rb"),
+        var report = MigrationLint.lint(Path.of("20250101000001_x.rb"), Policy.FAIL,
                 "say '" + text + "'\n# " + text + "\nadd_column :users, :bio, :text\n");
 
         assertThat(report.findings()).isEmpty();
@@ -31,7 +31,7 @@ class LexerPropertiesTest {
 
     @Property(tries = 300)
     void shouldReadAnyTextWithoutFailing(@ForAll @StringLength(max = 200) final String text) {
-        MigrationLint.lint(Path.of("V1__x.sql"), text);
-        MigrationLint.lint(Path.of("20250101000001_x.rb"), text);
+        MigrationLint.lint(Path.of("V1__x.sql"), Policy.FAIL, text);
+        MigrationLint.lint(Path.of("20250101000001_x.rb"), Policy.FAIL, text);
     }
 }

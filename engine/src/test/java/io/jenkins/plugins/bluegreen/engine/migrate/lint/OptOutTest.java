@@ -12,7 +12,7 @@ class OptOutTest {
 
     @Test
     void shouldAllowTheNamedRuleWithItsReason() {
-        var report = MigrationLint.lint(RUBY, """
+        var report = MigrationLint.lint(RUBY, Policy.FAIL, """
                 # bluegreen:allow remove-column -- unused since v41
                 remove_column :users, :legacy
                 """);
@@ -24,7 +24,7 @@ class OptOutTest {
 
     @Test
     void shouldReportAnOptOutWithoutReasonAndAllowNothing() {
-        var report = MigrationLint.lint(SQL, """
+        var report = MigrationLint.lint(SQL, Policy.FAIL, """
                 -- bluegreen:allow remove-column
                 ALTER TABLE users DROP COLUMN legacy;
                 -- bluegreen:allow remove-column --\s
@@ -37,7 +37,7 @@ class OptOutTest {
 
     @Test
     void shouldReportAnOptOutNamingAnUnknownRule() {
-        var report = MigrationLint.lint(SQL, """
+        var report = MigrationLint.lint(SQL, Policy.FAIL, """
                 /* bluegreen:allow ban-drop-column -- squawk's name, not ours */
                 ALTER TABLE users DROP COLUMN legacy;
                 """);
@@ -48,7 +48,7 @@ class OptOutTest {
 
     @Test
     void shouldAllowOnlyTheRulesItNames() {
-        var report = MigrationLint.lint(RUBY, """
+        var report = MigrationLint.lint(RUBY, Policy.FAIL, """
                 class DropLegacy < ActiveRecord::Migration[8.0]
                   # bluegreen:allow rename-column, drop-table -- both renamed tables are read by no release
                   def change
@@ -65,7 +65,7 @@ class OptOutTest {
 
     @Test
     void shouldNotLetAnOptOutSilenceTheOptOutRules() {
-        var report = MigrationLint.lint(SQL, """
+        var report = MigrationLint.lint(SQL, Policy.FAIL, """
                 -- bluegreen:allow opt-out-without-reason -- because
                 -- bluegreen:allow remove-column
                 """);
