@@ -16,6 +16,7 @@ final class MigrationScan {
     private final Set<String> newTables = new HashSet<>();
     private final List<Finding> findings = new ArrayList<>();
     private final OptOuts optOuts;
+    private boolean inTransaction;
 
     MigrationScan(final Path file) {
         this.file = file;
@@ -28,6 +29,15 @@ final class MigrationScan {
 
     void comment(final SourceComment comment) {
         optOuts.read(comment.line(), comment.text());
+    }
+
+    /** Notes whether the statements that follow run inside a transaction. */
+    void transaction(final boolean open) {
+        inTransaction = open;
+    }
+
+    boolean inTransaction() {
+        return inTransaction;
     }
 
     void tableCreated(final String table) {

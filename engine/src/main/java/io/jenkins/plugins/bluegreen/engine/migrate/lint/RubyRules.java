@@ -36,6 +36,7 @@ final class RubyRules {
 
     static void check(final RubySource source, final MigrationScan scan) {
         source.comments().forEach(scan::comment);
+        scan.transaction(source.statements().stream().noneMatch(s -> s.code().equals("disable_ddl_transaction!")));
         Deque<Frame> frames = new ArrayDeque<>();
         for (RubySource.Statement statement : source.statements()) {
             var code = statement.code();
@@ -173,9 +174,13 @@ final class RubyRules {
         }
     }
 
-    private static void checkIndex(final String algorithm, final int line, final String found, final MigrationScan scan) {
-        if (algorithm == null || !algorithm.contains("concurrently")) {
+    /** {@code how} is the index's algorithm option, or a reference's whole index option. */
+    private static void checkIndex(final String how, final int line, final String found, final MigrationScan scan) {
+        if (how == null || !how.contains("concurrently")) {
             scan.report(line, Rule.NON_CONCURRENT_INDEX, found);
+        }
+        else if (scan.inTransaction()) {
+            scan.report(line, Rule.CONCURRENT_INDEX_IN_TRANSACTION, found);
         }
     }
 
@@ -208,8 +213,8 @@ final class RubyRules {
     private static void checkReference(final RubyCall call, final int line, final String found, final MigrationScan scan) {
         // Since Rails 5 a reference gets an index unless index: false.
         var index = call.option("index");
-        if (index == null || !index.equals("false") && !index.contains("concurrently")) {
-            scan.report(line, Rule.NON_CONCURRENT_INDEX, found);
+        if (!"false".equals(index)) {
+            checkIndex(index, line, found, scan);
         }
         var foreignKey = call.option("foreign_key");
         if (foreignKey != null && !foreignKey.equals("false") && !foreignKey.equals("nil")

@@ -36,6 +36,11 @@ public enum Rule {
             "Rails: add_index ..., algorithm: :concurrently with disable_ddl_transaction!;"
                     + " SQL: CREATE INDEX CONCURRENTLY outside a transaction; for a unique constraint build the"
                     + " unique index concurrently, then ADD CONSTRAINT ... UNIQUE USING INDEX"),
+    CONCURRENT_INDEX_IN_TRANSACTION("concurrent-index-in-transaction",
+            "Postgres refuses to build an index CONCURRENTLY inside a transaction, and Rails runs every migration"
+                    + " in one unless told otherwise: the migration fails half-way through the deploy",
+            "Rails: add disable_ddl_transaction! to the migration and keep the concurrent index alone in it;"
+                    + " SQL: build the index outside BEGIN ... COMMIT"),
     ADD_NOT_NULL_COLUMN("add-not-null-column",
             "a NOT NULL column without a default fails on existing rows, and the old release inserts rows"
                     + " without it",

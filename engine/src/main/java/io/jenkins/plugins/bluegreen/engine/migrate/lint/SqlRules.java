@@ -17,6 +17,8 @@ final class SqlRules {
             "(?i)^CREATE (?:(?:GLOBAL |LOCAL )?(?:TEMP|TEMPORARY|UNLOGGED) )?TABLE (?:IF NOT EXISTS )?" + NAME);
     private static final Pattern CREATE_INDEX = Pattern.compile(
             "(?i)^CREATE (?:UNIQUE )?INDEX (CONCURRENTLY )?(?:IF NOT EXISTS )?(?:" + NAME + " )?ON (?:ONLY )?" + NAME);
+    private static final Pattern BEGIN = Pattern.compile("(?i)^(BEGIN|START TRANSACTION)\\b");
+    private static final Pattern END = Pattern.compile("(?i)^(COMMIT|END|ROLLBACK|ABORT)\\b");
     private static final Pattern DROP_TABLE = Pattern.compile("(?i)^DROP TABLE (?:IF EXISTS )?(.*?)(?: CASCADE| RESTRICT)?$");
     private static final Pattern ALTER_TABLE = Pattern.compile("(?i)^ALTER TABLE (?:IF EXISTS )?(?:ONLY )?" + NAME + " (?:\\* )?");
 
@@ -61,11 +63,17 @@ final class SqlRules {
         var line = statement.line();
         var found = statement.display();
         Matcher m;
-        if ((m = CREATE_TABLE.matcher(text)).find()) {
+        if (BEGIN.matcher(text).find() || END.matcher(text).find()) {
+            scan.transaction(BEGIN.matcher(text).find());
+        }
+        else if ((m = CREATE_TABLE.matcher(text)).find()) {
             scan.tableCreated(m.group(1));
         }
         else if ((m = CREATE_INDEX.matcher(text)).find()) {
-            if (m.group(1) == null && !scan.isNew(m.group(3))) {
+            if (m.group(1) != null && scan.inTransaction()) {
+                scan.report(line, Rule.CONCURRENT_INDEX_IN_TRANSACTION, found);
+            }
+            else if (m.group(1) == null && !scan.isNew(m.group(3))) {
                 scan.report(line, Rule.NON_CONCURRENT_INDEX, found);
             }
         }
