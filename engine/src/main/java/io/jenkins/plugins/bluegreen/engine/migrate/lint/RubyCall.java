@@ -52,6 +52,13 @@ record RubyCall(String method, List<String> arguments, Map<String, String> optio
         return new RubyCall(tableMethod, List.copyOf(withTable), options);
     }
 
+    /** This add_column call with {@code type} as its type argument, after the column name. */
+    RubyCall withType(final String type) {
+        var typed = new ArrayList<String>(arguments.subList(0, Math.min(2, arguments.size())));
+        typed.add(type);
+        return new RubyCall(method, List.copyOf(typed), options);
+    }
+
     String argument(final int index) {
         return index < arguments.size() ? arguments.get(index) : null;
     }

@@ -87,29 +87,32 @@ final class RubyRules {
         if (current.scope() == Scope.CHANGE_TABLE) {
             var tableCall = TABLE_CALL.matcher(code);
             if (tableCall.matches()) {
-                checkCall(statement, call.on(current.table(), tableLevel(tableCall.group(1))), scan);
+                checkCall(statement, tableLevel(tableCall.group(1), call, current.table()), scan);
             }
             return;
         }
         checkCall(statement, call, scan);
     }
 
-    /** The migration method a {@code change_table} block method stands for; a type name adds a column. */
-    private static String tableLevel(final String method) {
+    /**
+     * The table-level call a {@code change_table} block call stands for: {@code t.remove :x} is
+     * {@code remove_column :users, :x}, and a column type ({@code t.string :x}) is an add_column.
+     */
+    private static RubyCall tableLevel(final String method, final RubyCall call, final String table) {
         return switch (method) {
-            case "remove" -> "remove_column";
-            case "rename" -> "rename_column";
-            case "change" -> "change_column";
-            case "index" -> "add_index";
-            case "references", "belongs_to" -> "add_reference";
-            case "timestamps" -> "add_timestamps";
-            case "remove_references", "remove_belongs_to" -> "remove_reference";
-            case "check_constraint" -> "add_check_constraint";
-            case "foreign_key" -> "add_foreign_key";
-            case "column" -> "add_column";
+            case "remove" -> call.on(table, "remove_column");
+            case "rename" -> call.on(table, "rename_column");
+            case "change" -> call.on(table, "change_column");
+            case "index" -> call.on(table, "add_index");
+            case "references", "belongs_to" -> call.on(table, "add_reference");
+            case "timestamps" -> call.on(table, "add_timestamps");
+            case "remove_references", "remove_belongs_to" -> call.on(table, "remove_reference");
+            case "check_constraint" -> call.on(table, "add_check_constraint");
+            case "foreign_key" -> call.on(table, "add_foreign_key");
+            case "column" -> call.on(table, "add_column");
             case "remove_timestamps", "change_default", "remove_index", "rename_index", "remove_check_constraint",
-                    "remove_foreign_key" -> method;
-            default -> "add_column:" + method;
+                    "remove_foreign_key" -> call.on(table, method);
+            default -> call.on(table, "add_column").withType(":" + method);
         };
     }
 
@@ -135,10 +138,7 @@ final class RubyRules {
         if (table == null || scan.isNew(table)) {
             return;
         }
-        if (method.startsWith("add_column:")) {
-            checkColumn(statement, call, ":" + method.substring("add_column:".length()), scan);
-        }
-        else if (REMOVALS.contains(method)) {
+        if (REMOVALS.contains(method)) {
             scan.report(line, Rule.REMOVE_COLUMN, found);
         }
         else {

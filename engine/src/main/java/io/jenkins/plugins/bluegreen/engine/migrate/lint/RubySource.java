@@ -56,6 +56,7 @@ final class RubySource {
     private StringBuilder code = new StringBuilder();
     private List<Literal> literals = new ArrayList<>();
     private int statementLine;
+    private boolean started;
 
     private RubySource(final String src) {
         this.src = src;
@@ -248,7 +249,8 @@ final class RubySource {
     }
 
     private void append(final String text) {
-        if (code.toString().isBlank()) {
+        if (!started && !text.isBlank()) {
+            started = true;
             statementLine = line;
         }
         code.append(text);
@@ -262,6 +264,7 @@ final class RubySource {
         code = new StringBuilder();
         literals = new ArrayList<>();
         depth = 0;
+        started = false;
     }
 
     private boolean atLineStart() {
