@@ -118,7 +118,8 @@ final class RubySource {
                 else if (")]}".indexOf(c) >= 0) {
                     depth = Math.max(0, depth - 1);
                 }
-                append(String.valueOf(c));
+                // A stray placeholder mark in the code itself would pose as a literal.
+                append(c == '«' ? "?" : String.valueOf(c));
                 pos++;
             }
         }

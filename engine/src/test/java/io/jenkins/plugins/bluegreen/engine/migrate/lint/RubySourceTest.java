@@ -68,4 +68,12 @@ class RubySourceTest {
         assertThat(source.statements().get(0).literals().get(0).value()).isEqualTo("UPDATE t SET a = '{x}'");
         assertThat(source.statements().get(0).line()).isEqualTo(4);
     }
+
+    @Test
+    void shouldNotMistakeAPlaceholderMarkInTheCodeForALiteral() {
+        var statement = RubySource.parse("execute «7»\n").statements().get(0);
+
+        assertThat(statement.code()).isEqualTo("execute ?7»");
+        assertThat(statement.display()).isEqualTo("execute ?7»");
+    }
 }
