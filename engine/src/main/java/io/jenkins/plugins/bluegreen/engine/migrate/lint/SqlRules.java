@@ -2,6 +2,7 @@ package io.jenkins.plugins.bluegreen.engine.migrate.lint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -115,7 +116,7 @@ final class SqlRules {
             scan.report(line, Rule.SET_NOT_NULL, found);
         }
         else if ((m = ADD_CONSTRAINT.matcher(action)).find()) {
-            var kind = m.group(2).toUpperCase(java.util.Locale.ROOT);
+            var kind = m.group(2).toUpperCase(Locale.ROOT);
             var notValid = NOT_VALID.matcher(action).find();
             if (kind.equals("FOREIGN KEY") && !notValid) {
                 scan.report(line, Rule.ADD_FOREIGN_KEY, found);
