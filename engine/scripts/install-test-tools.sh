@@ -40,6 +40,10 @@ cgroup_manager = "cgroupfs"
 events_logger = "file"
 CONF
 fi
+# PostgreSQL refuses to run as root: the tests run their throw-away clusters as this system user.
+id postgres >/dev/null 2>&1 \
+  || useradd --system --user-group --home-dir /var/lib/postgresql --no-create-home --shell /usr/sbin/nologin postgres
+
 # The distribution's services must not hold the ports or data dirs the tests use.
 for svc in nginx postgresql ssh; do
   if have systemctl; then systemctl stop "$svc" >/dev/null 2>&1 || true; fi
