@@ -1,0 +1,28 @@
+package io.jenkins.plugins.bluegreen.engine.container;
+
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+
+import java.util.Locale;
+
+/** The container CLI on the hosts. Both take the same flags except where a method here says otherwise. */
+public enum ContainerRuntime {
+    DOCKER, PODMAN;
+
+    public String program() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The flag of {@code stop} giving the seconds before SIGKILL: docker renamed it, podman did not. */
+    String stopTimeoutFlag() {
+        return this == DOCKER ? "--timeout" : "--time";
+    }
+
+    public static ContainerRuntime parse(final String text, final String where) {
+        for (ContainerRuntime r : values()) {
+            if (r.program().equalsIgnoreCase(text == null ? "" : text.strip())) {
+                return r;
+            }
+        }
+        throw new InvalidInputException(where + ": expected docker or podman, got '" + text + "'");
+    }
+}
