@@ -1,0 +1,96 @@
+package io.jenkins.plugins.bluegreen.engine.testbed;
+
+import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.command.Command;
+import io.jenkins.plugins.bluegreen.engine.remote.CommandResult;
+import io.jenkins.plugins.bluegreen.engine.remote.Connection;
+import io.jenkins.plugins.bluegreen.engine.remote.Host;
+import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
+import io.jenkins.plugins.bluegreen.engine.remote.Tunnel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link Connection} to this machine through {@code /bin/sh -c}: runs exactly the rendered command
+ * an SSH host would get, so builders are proven against the real programs without an sshd.
+ */
+public final class LocalShell implements Connection {
+    private static final Host LOCAL = new Host("localhost", 0);
+    private static final int STDERR_TAIL = 20;
+
+    @Override
+    public Host host() {
+        return LOCAL;
+    }
+
+    @Override
+    public CommandResult run(final Command command, final byte[] stdin, final OutputListener output,
+                             final Duration timeout) {
+        var started = System.nanoTime();
+        try {
+            var process = new ProcessBuilder("/bin/sh", "-c", command.render()).start();
+            var out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+            var err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+            try (var in = process.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin);
+                }
+            }
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new DeployFailedException("local: `" + command + "` did not finish within " + timeout);
+            }
+            var stdout = out.join();
+            var stderr = Arrays.asList(err.join().split("\n"));
+            stdout.lines().forEach(l -> output.line(LOCAL, OutputListener.Stream.STDOUT, l));
+            stderr.forEach(l -> output.line(LOCAL, OutputListener.Stream.STDERR, l));
+            List<String> tail = new ArrayList<>(stderr.subList(Math.max(0, stderr.size() - STDERR_TAIL), stderr.size()));
+            tail.removeIf(String::isEmpty);
+            return new CommandResult(LOCAL, command.render(), process.exitValue(),
+                    Duration.ofNanos(System.nanoTime() - started), stdout, tail);
+        }
+        catch (IOException e) {
+            throw new DeployFailedException("local: could not run `" + command + "`: " + e.getMessage(), e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeployFailedException("local: interrupted while running `" + command + "`", e);
+        }
+    }
+
+    private static String read(final InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** On this machine the far host's loopback is ours: the "tunnel" is the port itself. */
+    @Override
+    public Tunnel forward(final int remotePort) {
+        return new Tunnel() {
+            @Override
+            public int localPort() {
+                return remotePort;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+    }
+}
