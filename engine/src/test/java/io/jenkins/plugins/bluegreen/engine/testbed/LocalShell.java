@@ -39,11 +39,7 @@ public final class LocalShell implements Connection {
             var process = new ProcessBuilder("/bin/sh", "-c", command.render()).start();
             var out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             var err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-            try (var in = process.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin);
-                }
-            }
+            writeStdin(process, stdin);
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new DeployFailedException("local: `" + command + "` did not finish within " + timeout);
@@ -63,6 +59,17 @@ public final class LocalShell implements Connection {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeployFailedException("local: interrupted while running `" + command + "`", e);
+        }
+    }
+
+    private static void writeStdin(final Process process, final byte[] stdin) {
+        try (var in = process.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin);
+            }
+        }
+        catch (IOException e) {
+            // The command exited without reading its input (a lock already held): its exit code says why.
         }
     }
 
