@@ -1,0 +1,64 @@
+package io.jenkins.plugins.bluegreen.engine.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class ResponseRuleTest {
+    private static final GateTarget HEALTH = new GateTarget("web-1", "http://127.0.0.1:3002/health");
+    private static final GateTarget READY = new GateTarget("web-1", "http://127.0.0.1:3002/health/ready");
+
+    private static ResponseRule rule(final String jsonStatus, final Boolean requireChecks) {
+        return new ResponseRule(new GateSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), null, 3, 1,
+                StatusRange.parse("200-299"), jsonStatus, requireChecks));
+    }
+
+    @Test
+    void shouldJudgeStatusFirst() {
+        assertThat(rule(null, null).failure(HEALTH, 200, "")).isNull();
+        assertThat(rule(null, null).failure(HEALTH, 503, "{}")).isEqualTo("status 503, expected 200-299");
+        assertThat(rule(null, null).failure(HEALTH, 302, "")).isEqualTo("status 302, expected 200-299");
+    }
+
+    @Test
+    void shouldNameEveryFailedCheck() {
+        var body = "{\"status\":\"ready\",\"checks\":{\"database\":true,\"redis\":false,\"queue\":\"stuck\"}}";
+        assertThat(rule(null, null).failure(READY, 200, body)).isEqualTo("checks redis: false, queue: \"stuck\"");
+        assertThat(rule(null, null).failure(READY, 200, "{\"checks\":{\"redis\":false}}")).isEqualTo("check redis: false");
+        assertThat(rule(null, false).failure(READY, 200, body)).isNull();
+        assertThat(rule(null, null).failure(HEALTH, 200, body)).isEqualTo("checks redis: false, queue: \"stuck\"");
+    }
+
+    @Test
+    void shouldRequireChecksOnReadyPathsOnly() {
+        assertThat(rule(null, null).failure(READY, 200, "{\"status\":\"ready\"}")).isEqualTo("body has no \"checks\" object");
+        assertThat(rule(null, null).failure(READY, 200, "OK")).isEqualTo("body is not a JSON object");
+        assertThat(rule(null, null).failure(HEALTH, 200, "OK")).isNull();
+        assertThat(rule(null, true).failure(HEALTH, 200, "{\"status\":\"ok\"}")).isEqualTo("body has no \"checks\" object");
+    }
+
+    @Test
+    void shouldCompareTheBodyStatus() {
+        assertThat(rule("ok", false).failure(HEALTH, 200, "{\"status\":\"ok\",\"version\":\"v2\"}")).isNull();
+        assertThat(rule("ok", false).failure(HEALTH, 200, "{\"status\":\"degraded\"}"))
+                .isEqualTo("body status \"degraded\", expected \"ok\"");
+        assertThat(rule("ok", false).failure(HEALTH, 200, "{}")).isEqualTo("body status missing, expected \"ok\"");
+    }
+
+    @Test
+    void shouldExplainBadSettings() {
+        assertThatThrownBy(() -> StatusRange.parse("2xx")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("gate.status: expected an HTTP status or range like 200-299, got '2xx'");
+        assertThatThrownBy(() -> new GateSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), null, 0, 1, null, null, null))
+                .hasMessage("gate: expected a deadline or max_attempts, got neither; the gate would never give up");
+        assertThatThrownBy(() -> new GateSettings(Duration.ofSeconds(1), Duration.ZERO, null, 3, 1, null, null, null))
+                .hasMessage("gate.timeout: expected a positive duration, got 0.0s");
+        assertThatThrownBy(() -> new GateTarget("web-1", "127.0.0.1:3002/health"))
+                .hasMessage("gate url: expected http(s)://host[:port]/path, got '127.0.0.1:3002/health'");
+    }
+}
