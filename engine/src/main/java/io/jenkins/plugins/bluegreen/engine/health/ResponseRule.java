@@ -20,33 +20,46 @@ final class ResponseRule {
         this.settings = settings;
     }
 
-    /** {@code null} when the response passes; otherwise why not. */
+    /**
+     * {@code null} when the response passes; otherwise why not. A bad status is reported together
+     * with the failed checks, since a {@code /ready} endpoint answers 503 exactly when a check fails.
+     */
     String failure(final GateTarget target, final int status, final String body) {
+        var reasons = new ArrayList<String>();
         if (!settings.status().contains(status)) {
-            return "status " + status + ", expected " + settings.status();
+            reasons.add("status outside " + settings.status());
         }
-        boolean checksRequired = Boolean.TRUE.equals(settings.requireChecks())
-                || settings.requireChecks() == null && target.path().endsWith("/ready");
-        boolean checksIgnored = Boolean.FALSE.equals(settings.requireChecks());
-        if (settings.jsonStatus() == null && checksIgnored) {
-            return null;
-        }
-        JsonNode json = parse(body);
-        if (json == null || !json.isObject()) {
-            return settings.jsonStatus() != null || checksRequired ? "body is not a JSON object" : null;
-        }
-        if (settings.jsonStatus() != null) {
-            var actual = json.get("status");
-            if (actual == null || !settings.jsonStatus().equals(actual.asText())) {
-                return "body status " + (actual == null ? "missing" : actual) + ", expected \"" + settings.jsonStatus() + "\"";
+        var json = parse(body);
+        boolean statusOk = reasons.isEmpty();
+        if (settings.jsonStatus() != null && statusOk) {
+            var actual = json == null ? null : json.get("status");
+            if (json == null) {
+                reasons.add("body is not a JSON object");
+            }
+            else if (actual == null || !settings.jsonStatus().equals(actual.asText())) {
+                reasons.add("body status " + (actual == null ? "missing" : actual) + ", expected \""
+                        + settings.jsonStatus() + "\"");
             }
         }
-        var checks = json.get("checks");
-        if (checks == null || !checks.isObject()) {
-            return checksRequired ? "body has no \"checks\" object" : null;
+        var checks = checks(target, json, statusOk && reasons.isEmpty());
+        if (checks != null) {
+            reasons.add(checks);
         }
-        if (checksIgnored) {
+        return reasons.isEmpty() ? null : String.join("; ", reasons);
+    }
+
+    /** Why the body's {@code checks} fail, or {@code null}; a missing object counts only when required and nothing else failed. */
+    private String checks(final GateTarget target, final JsonNode json, final boolean reportMissing) {
+        if (Boolean.FALSE.equals(settings.requireChecks())) {
             return null;
+        }
+        boolean required = Boolean.TRUE.equals(settings.requireChecks()) || target.path().endsWith("/ready");
+        var checks = json == null ? null : json.get("checks");
+        if (checks == null || !checks.isObject()) {
+            if (!required || !reportMissing) {
+                return null;
+            }
+            return json == null ? "body is not a JSON object" : "body has no \"checks\" object";
         }
         var failed = new ArrayList<String>();
         checks.fields().forEachRemaining(e -> {
@@ -62,7 +75,8 @@ final class ResponseRule {
 
     private static JsonNode parse(final String body) {
         try {
-            return body == null || body.isBlank() ? null : JSON.readTree(body);
+            var node = body == null || body.isBlank() ? null : JSON.readTree(body);
+            return node != null && node.isObject() ? node : null;
         }
         catch (JsonProcessingException e) {
             return null;

@@ -143,7 +143,7 @@ class PodmanContainerTest {
         assertThat(results.get(0).passed()).isTrue();
         assertThat(results.get(1).passed()).isFalse();
         assertThat(results.get(1).describe()).startsWith("web-1: http://127.0.0.1:" + port
-                + "/health/ready: status 503, expected 200-299 (status 503, body: {\"status\":\"not_ready\","
+                + "/health/ready: status outside 200-299; check redis: false (status 503, body: {\"status\":\"not_ready\","
                 + "\"checks\":{\"database\":true,\"redis\":false}})");
     }
 
@@ -161,7 +161,7 @@ class PodmanContainerTest {
         assertThat(slow.get(0).attempts()).isGreaterThan(2);
         assertThat(events).anyMatch(e -> e.message().contains("/health: attempt 1: "));
         assertThat(sick.get(0).passed()).isFalse();
-        assertThat(sick.get(0).failure()).startsWith("status 503, expected 200-299");
+        assertThat(sick.get(0).failure()).isEqualTo("status outside 200-299 (status 503, body: {\"status\":\"unhealthy\",\"version\":\"v3\"})");
     }
 
     @Test

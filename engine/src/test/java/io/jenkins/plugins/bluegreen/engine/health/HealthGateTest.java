@@ -96,7 +96,7 @@ class HealthGateTest {
         var failure = gate(settings(1, 1, Duration.ofSeconds(2)))
                 .await(List.of(new GateTarget("web-1", server.url("/health")))).get(0).failure();
 
-        assertThat(failure).isEqualTo("status 500, expected 200-299 (status 500, body: " + "x".repeat(200) + "...)");
+        assertThat(failure).isEqualTo("status outside 200-299 (status 500, body: " + "x".repeat(200) + "...)");
     }
 
     @Test

@@ -21,8 +21,8 @@ class ResponseRuleTest {
     @Test
     void shouldJudgeStatusFirst() {
         assertThat(rule(null, null).failure(HEALTH, 200, "")).isNull();
-        assertThat(rule(null, null).failure(HEALTH, 503, "{}")).isEqualTo("status 503, expected 200-299");
-        assertThat(rule(null, null).failure(HEALTH, 302, "")).isEqualTo("status 302, expected 200-299");
+        assertThat(rule(null, null).failure(HEALTH, 503, "{}")).isEqualTo("status outside 200-299");
+        assertThat(rule(null, null).failure(HEALTH, 302, "")).isEqualTo("status outside 200-299");
     }
 
     @Test
@@ -31,6 +31,9 @@ class ResponseRuleTest {
         assertThat(rule(null, null).failure(READY, 200, body)).isEqualTo("checks redis: false, queue: \"stuck\"");
         assertThat(rule(null, null).failure(READY, 200, "{\"checks\":{\"redis\":false}}")).isEqualTo("check redis: false");
         assertThat(rule(null, false).failure(READY, 200, body)).isNull();
+        assertThat(rule(null, null).failure(READY, 503, "{\"status\":\"not_ready\",\"checks\":{\"redis\":false}}"))
+                .isEqualTo("status outside 200-299; check redis: false");
+        assertThat(rule(null, null).failure(READY, 503, "Service Unavailable")).isEqualTo("status outside 200-299");
         assertThat(rule(null, null).failure(HEALTH, 200, body)).isEqualTo("checks redis: false, queue: \"stuck\"");
     }
 
