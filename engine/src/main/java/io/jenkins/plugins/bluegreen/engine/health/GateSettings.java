@@ -14,11 +14,9 @@ import java.time.Duration;
  * @param successes consecutive passing responses a URL needs (one lucky answer from a flapping app is not health)
  * @param status statuses that pass
  * @param jsonStatus if set, the body must be JSON whose {@code status} equals it
- * @param requireChecks {@code true}: the body's {@code checks} map must exist and be all true; {@code false}: ignored;
- *                      {@code null}: required on paths ending in {@code /ready}, checked wherever present
  */
 public record GateSettings(Duration interval, Duration requestTimeout, Duration deadline, int maxAttempts,
-                           int successes, StatusRange status, String jsonStatus, Boolean requireChecks) {
+                           int successes, StatusRange status, String jsonStatus) {
     public GateSettings {
         positive("gate.timeout", requestTimeout);
         if (interval == null || interval.isNegative()) {
@@ -42,7 +40,7 @@ public record GateSettings(Duration interval, Duration requestTimeout, Duration 
     /** One passing answer from a 2xx, polled every 2s for at most 60s, each request allowed 5s. */
     public static GateSettings defaults() {
         return new GateSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(60), 0, 1,
-                StatusRange.SUCCESS, null, null);
+                StatusRange.SUCCESS, null);
     }
 
     private static void positive(final String key, final Duration d) {

@@ -41,22 +41,18 @@ final class ResponseRule {
                         + settings.jsonStatus() + "\"");
             }
         }
-        var checks = checks(target, json, statusOk && reasons.isEmpty());
+        var checks = target.requireChecks() ? checks(json, reasons.isEmpty()) : null;
         if (checks != null) {
             reasons.add(checks);
         }
         return reasons.isEmpty() ? null : String.join("; ", reasons);
     }
 
-    /** Why the body's {@code checks} fail, or {@code null}; a missing object counts only when required and nothing else failed. */
-    private String checks(final GateTarget target, final JsonNode json, final boolean reportMissing) {
-        if (Boolean.FALSE.equals(settings.requireChecks())) {
-            return null;
-        }
-        boolean required = Boolean.TRUE.equals(settings.requireChecks()) || target.path().endsWith("/ready");
+    /** Why the body's {@code checks} fail, or {@code null}; a missing map is reported only when nothing else failed. */
+    private static String checks(final JsonNode json, final boolean reportMissing) {
         var checks = json == null ? null : json.get("checks");
         if (checks == null || !checks.isObject()) {
-            if (!required || !reportMissing) {
+            if (!reportMissing) {
                 return null;
             }
             return json == null ? "body is not a JSON object" : "body has no \"checks\" object";

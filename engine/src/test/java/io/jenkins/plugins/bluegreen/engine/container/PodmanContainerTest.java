@@ -87,7 +87,7 @@ class PodmanContainerTest {
 
     private HealthGate gate(final int maxAttempts) {
         var settings = new GateSettings(Duration.ofMillis(250), Duration.ofSeconds(2), Duration.ofSeconds(30),
-                maxAttempts, 2, StatusRange.SUCCESS, null, null);
+                maxAttempts, 2, StatusRange.SUCCESS, null);
         return new HealthGate(settings, events::add, SecretMask.of(List.of(SECRET)));
     }
 
@@ -171,7 +171,7 @@ class PodmanContainerTest {
 
         var first = gate(40).await(targets(port, "/health"));
         var later = new HealthGate(new GateSettings(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(8),
-                0, 20, StatusRange.SUCCESS, null, null), events::add, SecretMask.none()).await(targets(port, "/health"));
+                0, 20, StatusRange.SUCCESS, null), events::add, SecretMask.none()).await(targets(port, "/health"));
 
         assertThat(first.get(0).passed()).isTrue();
         assertThat(later.get(0).passed()).isFalse();

@@ -32,7 +32,7 @@ class HealthGateTest {
     }
 
     private static GateSettings settings(final int maxAttempts, final int successes, final Duration timeout) {
-        return new GateSettings(Duration.ofMillis(20), timeout, null, maxAttempts, successes, StatusRange.SUCCESS, null, null);
+        return new GateSettings(Duration.ofMillis(20), timeout, null, maxAttempts, successes, StatusRange.SUCCESS, null);
     }
 
     private HealthGate gate(final GateSettings settings) {
@@ -131,7 +131,7 @@ class HealthGateTest {
     void shouldGiveUpAtTheDeadlineWithoutSleepingForReal() {
         var clock = new SteppingClock(Instant.parse("2026-11-24T10:00:00Z"));
         var settings = new GateSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(10), 0, 1,
-                StatusRange.SUCCESS, null, null);
+                StatusRange.SUCCESS, null);
         var closed = "http://127.0.0.1:" + ScriptedHttpServer.closedPort() + "/health";
 
         var results = new HealthGate(settings, events::add, SecretMask.none(), clock, clock::advance)
