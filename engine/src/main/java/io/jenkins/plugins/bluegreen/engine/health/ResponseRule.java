@@ -58,7 +58,7 @@ final class ResponseRule {
             return json == null ? "body is not a JSON object" : "body has no \"checks\" object";
         }
         var failed = new ArrayList<String>();
-        checks.fields().forEachRemaining(e -> {
+        checks.properties().forEach(e -> {
             if (!e.getValue().isBoolean() || !e.getValue().booleanValue()) {
                 failed.add(e.getKey() + ": " + e.getValue());
             }

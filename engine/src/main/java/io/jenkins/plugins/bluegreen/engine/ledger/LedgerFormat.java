@@ -135,7 +135,7 @@ public final class LedgerFormat {
             return out;
         }
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
             return out;
         }
         // docker joins labels with commas; a comma only starts a new label when a key= follows it.
