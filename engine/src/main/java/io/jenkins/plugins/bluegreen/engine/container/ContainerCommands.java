@@ -81,7 +81,8 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
 
     /** Starts the container detached under its slot name, labelled for the ledger. */
     public Command run(final ContainerSpec spec, final DeployStamp stamp) {
-        var a = new ArrayList<>(List.of("run", "--detach", "--name", spec.containerName()));
+        // unless-stopped: a rebooted host brings back the color that was running, not the one we stopped.
+        var a = new ArrayList<>(List.of("run", "--detach", "--restart", "unless-stopped", "--name", spec.containerName()));
         var service = spec.service();
         label(a, ContainerLabels.SERVICE, service.name());
         if (service.destination() != null) {
@@ -119,6 +120,11 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
     /** Removes a stopped container; refuses a running one, so nothing live is lost by mistake. */
     public Command remove(final String container) {
         return cli("rm", container);
+    }
+
+    /** The last lines of a container's output, for the report when its gate fails. */
+    public Command logs(final String container, final int lines) {
+        return cli("logs", "--tail", Integer.toString(lines), container);
     }
 
     public Command inspect(final String container) {

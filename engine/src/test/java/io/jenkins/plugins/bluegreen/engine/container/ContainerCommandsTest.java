@@ -29,7 +29,7 @@ class ContainerCommandsTest {
     @Test
     void shouldRunPlainContainerOnLoopbackWithLedgerLabels() {
         assertThat(DOCKER.run(plain(), STAMP).render()).isEqualTo(
-                "docker run --detach --name a2d2-web-green"
+                "docker run --detach --restart unless-stopped --name a2d2-web-green"
                         + " --label bluegreen.service=a2d2 --label bluegreen.role=web --label bluegreen.color=green"
                         + " --label bluegreen.version=v2 --label bluegreen.deployed-at=2026-11-24T10:15:30Z"
                         + " --label bluegreen.deployed-by=alice"
@@ -43,7 +43,7 @@ class ContainerCommandsTest {
                 List.of("/data/uploads:/app/uploads", "/etc/ssl:/etc/ssl:ro"), "2", "512MB",
                 Map.of("team", "payments"), List.of("bin/rails", "server"), 3001, 3000, true);
         assertThat(PODMAN.run(spec, STAMP).render()).isEqualTo(
-                "podman run --detach --name a2d2-staging-web-blue"
+                "podman run --detach --restart unless-stopped --name a2d2-staging-web-blue"
                         + " --label bluegreen.service=a2d2 --label bluegreen.destination=staging"
                         + " --label bluegreen.role=web --label bluegreen.color=blue"
                         + " --label bluegreen.version=v1 --label bluegreen.deployed-at=2026-11-24T10:15:30Z"
@@ -60,7 +60,7 @@ class ContainerCommandsTest {
                 Map.of("GREETING", "it's $(id) `id`"), List.of(), List.of("/data/my files:/app/data"), null, null,
                 Map.of("note", "a b"), List.of("sh", "-c", "echo $HOME"), 3002, 3000, false);
         assertThat(DOCKER.run(spec, new DeployStamp(STAMP.at(), "bob; reboot")).render()).isEqualTo(
-                "docker run --detach --name a2d2-web-green"
+                "docker run --detach --restart unless-stopped --name a2d2-web-green"
                         + " --label bluegreen.service=a2d2 --label bluegreen.role=web --label bluegreen.color=green"
                         + " --label 'bluegreen.version=v2; rm -rf /' --label bluegreen.deployed-at=2026-11-24T10:15:30Z"
                         + " --label 'bluegreen.deployed-by=bob; reboot' --label 'note=a b'"
@@ -105,6 +105,7 @@ class ContainerCommandsTest {
         assertThat(PODMAN.stop("a2d2-web-blue", Duration.ofSeconds(30)).render())
                 .isEqualTo("podman stop --time 30 a2d2-web-blue");
         assertThat(PODMAN.remove("a2d2-web-blue").render()).isEqualTo("podman rm a2d2-web-blue");
+        assertThat(DOCKER.logs("a2d2-web-green", 50).render()).isEqualTo("docker logs --tail 50 a2d2-web-green");
         assertThat(DOCKER.inspect("a2d2-web-blue").render()).isEqualTo("docker inspect --type container a2d2-web-blue");
         assertThat(PODMAN.list(new Service("a2d2", "staging")).render())
                 .isEqualTo("podman ps --all --filter label=bluegreen.service=a2d2 --format json");
