@@ -4,6 +4,7 @@ import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.deploy.Color;
 import io.jenkins.plugins.bluegreen.engine.deploy.Service;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,7 +83,7 @@ public record ContainerSpec(Service service, String role, Color color, String im
 
     private static Map<String, String> sorted(final Map<String, String> map) {
         // Sorted so the same config renders the same command every time (and tests compare strings).
-        return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(map));
+        return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
     }
 
     private static void envName(final String key, final String name) {

@@ -4,6 +4,7 @@ import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -23,7 +24,7 @@ public record GateResult(GateTarget target, boolean passed, int attempts, Durati
     }
 
     static String seconds(final Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
     }
 
     public static boolean allPassed(final List<GateResult> results) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jenkins.plugins.bluegreen.engine.command.Command;
 import io.jenkins.plugins.bluegreen.engine.deploy.Color;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployStamp;
 import io.jenkins.plugins.bluegreen.engine.deploy.Service;
@@ -22,6 +23,10 @@ import io.jenkins.plugins.bluegreen.engine.testbed.ScriptedHttpServer;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestTools;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +71,7 @@ class PodmanContainerTest {
     @AfterEach
     void removeContainers() {
         for (String name : started) {
-            host.run(io.jenkins.plugins.bluegreen.engine.command.Command.of("podman", "rm", "--force", "--time", "0", name),
+            host.run(Command.of("podman", "rm", "--force", "--time", "0", name),
                     OutputListener.discard(), TIMEOUT);
         }
     }
@@ -179,9 +184,9 @@ class PodmanContainerTest {
     }
 
     private static String body(final int port, final String path) throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build();
+        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return response.body();
     }
 }
