@@ -12,9 +12,13 @@ public enum ContainerRuntime {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The flag of {@code stop} giving the seconds before SIGKILL: docker renamed it, podman did not. */
+    /**
+     * The flag of {@code stop} giving the seconds before SIGKILL. docker 23 renamed {@code --time} to
+     * {@code --timeout}, and docker 20.10 (still Debian 12's) knows only the old name; {@code -t} means
+     * the same in every version.
+     */
     String stopTimeoutFlag() {
-        return this == DOCKER ? "--timeout" : "--time";
+        return this == DOCKER ? "-t" : "--time";
     }
 
     public static ContainerRuntime parse(final String text, final String where) {

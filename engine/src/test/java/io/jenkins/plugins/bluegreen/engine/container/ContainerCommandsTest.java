@@ -101,7 +101,7 @@ class ContainerCommandsTest {
     void shouldBuildLifecycleCommandsPerRuntime() {
         assertThat(DOCKER.pull("a2d2:v2").render()).isEqualTo("docker pull a2d2:v2");
         assertThat(DOCKER.stop("a2d2-web-blue", Duration.ofSeconds(30)).render())
-                .isEqualTo("docker stop --timeout 30 a2d2-web-blue");
+                .isEqualTo("docker stop -t 30 a2d2-web-blue");
         assertThat(PODMAN.stop("a2d2-web-blue", Duration.ofSeconds(30)).render())
                 .isEqualTo("podman stop --time 30 a2d2-web-blue");
         assertThat(PODMAN.remove("a2d2-web-blue").render()).isEqualTo("podman rm a2d2-web-blue");
