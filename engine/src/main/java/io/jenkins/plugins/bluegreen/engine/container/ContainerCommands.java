@@ -133,12 +133,13 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
 
     /**
      * Every container of the service on the host, running or not, as JSON: a JSON array from podman,
-     * one object per line from docker. Containers of other destinations of the same service are
-     * listed too; the ledger reader drops them by their destination label.
+     * one object per line from docker. The template rather than {@code --format json}, which docker
+     * learned only in version 23. Containers of other destinations of the same service are listed
+     * too; the ledger reader drops them by their destination label.
      */
     public Command list(final Service service) {
         return cli("ps", "--all", "--filter", "label=" + ContainerLabels.SERVICE + "=" + service.name(),
-                "--format", "json");
+                "--format", "{{json .}}");
     }
 
     private static void label(final List<String> args, final String key, final String value) {

@@ -83,7 +83,7 @@ public final class LedgerFormat {
     }
 
     /**
-     * Parses {@code ps --all --format json}: a JSON array from podman (labels as an object, names as
+     * Parses {@code ps --all --format '{{json .}}'}: a JSON array from podman (labels as an object, names as
      * an array), one object per line from docker (labels as {@code k=v,k=v}, names as a string).
      * Keeps the containers of this service and destination that carry our labels.
      */
@@ -123,7 +123,7 @@ public final class LedgerFormat {
         }
         catch (JsonProcessingException e) {
             // Unlike history, a listing we cannot read means we do not know what runs: stop.
-            throw new DeployFailedException("could not read the container list (expected JSON from ps --format json): "
+            throw new DeployFailedException("could not read the container list (expected JSON from ps): "
                     + e.getOriginalMessage());
         }
         return out;

@@ -108,7 +108,7 @@ class ContainerCommandsTest {
         assertThat(DOCKER.logs("a2d2-web-green", 50).render()).isEqualTo("docker logs --tail 50 a2d2-web-green");
         assertThat(DOCKER.inspect("a2d2-web-blue").render()).isEqualTo("docker inspect --type container a2d2-web-blue");
         assertThat(PODMAN.list(new Service("a2d2", "staging")).render())
-                .isEqualTo("podman ps --all --filter label=bluegreen.service=a2d2 --format json");
+                .isEqualTo("podman ps --all --filter label=bluegreen.service=a2d2 --format '{{json .}}'");
         assertThat(PODMAN.imageExists("localhost/a2d2:v2").render()).isEqualTo("podman image exists localhost/a2d2:v2");
         assertThat(DOCKER.imageExists("a2d2:v2").render()).isEqualTo("docker image inspect --format '{{.Id}}' a2d2:v2");
     }
