@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ConfigCommand.class,
+            HealthGateCommand.class,
             LintMigrationsCommand.class,
         })
 public final class BlueGreenCli {

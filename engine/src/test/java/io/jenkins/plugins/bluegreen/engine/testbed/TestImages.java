@@ -1,0 +1,151 @@
+package io.jenkins.plugins.bluegreen.engine.testbed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds the test app images locally, without a registry: {@code podman import} of a tar holding
+ * static busybox and a shell-script app on port 3000 answering {@code /health}, {@code /health/ready}
+ * (with {@code checks}), {@code /health/live}, {@code /} (its version) and {@code /env-names}.
+ *
+ * <p>busybox httpd cannot route extension-less paths like {@code /health} to a script without
+ * redirects (Debian's build has no proxy support), so the app answers through {@code nc -ll -e}:
+ * exact paths, exact statuses.
+ *
+ * <p>Each image is built once: a tag whose {@code bgtest.recipe} label matches the current scripts is
+ * reused, so a run after a script change rebuilds rather than testing a stale app.
+ */
+public final class TestImages {
+    /** How a test app behaves; each variant is its own image tag. */
+    public record App(String tag, String version, int bootDelaySeconds, int healthyForSeconds, boolean redisUp) {
+        public String image() {
+            return "localhost/bgtest-app:" + tag;
+        }
+    }
+
+    /** Bump when the rootfs layout built here changes, so images built by older code are rebuilt. */
+    private static final String LAYOUT = "busybox-relative-links-1";
+
+    public static final App V1 = new App("v1", "v1", 0, -1, true);
+    public static final App V2 = new App("v2", "v2", 0, -1, true);
+    public static final App NEVER_HEALTHY = new App("never-healthy", "v3", 0, 0, true);
+    public static final App REDIS_DOWN = new App("redis-down", "v2", 0, -1, false);
+
+    private TestImages() {
+    }
+
+    /** Healthy at start, then {@code /health} answers 503 once {@code seconds} have passed. */
+    public static App unhealthyAfter(final int seconds) {
+        return new App("unhealthy-after-" + seconds + "s", "v2", 0, seconds, true);
+    }
+
+    /** Listens on its port only {@code seconds} after start: connections are refused until then. */
+    public static App slowBoot(final int seconds) {
+        return new App("slow-boot-" + seconds + "s", "v2", seconds, -1, true);
+    }
+
+    /** The image of {@code app}, built now unless an up-to-date one exists; returns its name. */
+    public static synchronized String ensure(final App app) {
+        var podman = TestTools.require("podman").toString();
+        var start = resource("start");
+        var serve = resource("serve");
+        var variant = "VERSION=" + app.version() + "\nBOOT_DELAY=" + app.bootDelaySeconds()
+                + "\nHEALTHY_FOR=" + app.healthyForSeconds() + "\nREDIS=" + app.redisUp() + "\n";
+        var recipe = sha256(LAYOUT + start + serve + variant);
+        var existing = exec(List.of(podman, "image", "inspect", "--format", "{{index .Labels \"bgtest.recipe\"}}",
+                app.image()), true);
+        if (existing.strip().equals(recipe)) {
+            return app.image();
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("bgtest-image");
+            var root = dir.resolve("rootfs");
+            Files.createDirectories(root.resolve("bin"));
+            Files.createDirectories(root.resolve("app"));
+            Files.createDirectories(root.resolve("tmp"));
+            var busybox = TestTools.require("busybox");
+            Files.copy(busybox, root.resolve("bin/busybox"));
+            // Relative links: busybox --install would point them at wherever busybox sits on this machine.
+            for (String applet : exec(List.of(busybox.toString(), "--list"), false).split("\n")) {
+                var link = root.resolve("bin").resolve(applet.strip());
+                if (!applet.isBlank() && !Files.exists(link)) {
+                    Files.createSymbolicLink(link, Path.of("busybox"));
+                }
+            }
+            write(root.resolve("app/start"), start, "rwxr-xr-x");
+            write(root.resolve("app/serve"), serve, "rwxr-xr-x");
+            write(root.resolve("app/variant"), variant, "rw-r--r--");
+            var tar = dir.resolve("app.tar");
+            exec(List.of("tar", "-C", root.toString(), "-cf", tar.toString(), "."), false);
+            exec(List.of(podman, "import", "--change", "CMD=[\"/app/start\"]",
+                    "--change", "LABEL=bgtest.recipe=" + recipe, tar.toString(), app.image()), false);
+            return app.image();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        finally {
+            if (dir != null) {
+                exec(List.of("rm", "-rf", dir.toString()), true);
+            }
+        }
+    }
+
+    private static void write(final Path file, final String text, final String mode) throws IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+    }
+
+    private static String resource(final String name) {
+        try (InputStream in = TestImages.class.getResourceAsStream("/testbed/app/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(final String text) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 16);
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a program to completion (bounded), returning stdout; fails unless {@code mayFail}. */
+    private static String exec(final List<String> argv, final boolean mayFail) {
+        try {
+            var p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            var out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", argv) + " did not finish in 120s");
+            }
+            if (p.exitValue() != 0 && !mayFail) {
+                throw new IllegalStateException(String.join(" ", argv) + " exited " + p.exitValue() + ": " + out);
+            }
+            return p.exitValue() == 0 ? out : "";
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
