@@ -104,24 +104,24 @@ public class BlueGreenConfiguration extends GlobalConfiguration {
 
     @POST
     public ListBoxModel doFillSshCredentialsIdItems(@QueryParameter final String sshCredentialsId) {
-        return CredentialItems.fill(SSHUserPrivateKey.class, sshCredentialsId);
+        return CredentialItems.fill(SSHUserPrivateKey.class, null, sshCredentialsId);
     }
 
     @POST
     public FormValidation doCheckSshCredentialsId(@QueryParameter final String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return CredentialItems.check(SSHUserPrivateKey.class, value, "SSH Username with private key");
+        return CredentialItems.check(SSHUserPrivateKey.class, null, value, "SSH Username with private key");
     }
 
     @POST
     public ListBoxModel doFillNotificationCredentialsIdItems(@QueryParameter final String notificationCredentialsId) {
-        return CredentialItems.fill(StringCredentials.class, notificationCredentialsId);
+        return CredentialItems.fill(StringCredentials.class, null, notificationCredentialsId);
     }
 
     @POST
     public FormValidation doCheckNotificationCredentialsId(@QueryParameter final String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return CredentialItems.check(StringCredentials.class, value, "Secret text");
+        return CredentialItems.check(StringCredentials.class, null, value, "Secret text");
     }
 
     @POST

@@ -15,12 +15,10 @@ import io.jenkins.plugins.bluegreen.engine.window.HotfixOverride;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -220,7 +218,7 @@ public class BlueGreenDeployStep extends HostStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends HostStepDescriptor {
         @Override
         public String getFunctionName() {
             return FUNCTION;
@@ -234,11 +232,6 @@ public class BlueGreenDeployStep extends HostStep {
         @Override
         public boolean takesImplicitBlockArgument() {
             return true;
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return CONTEXT;
         }
     }
 }

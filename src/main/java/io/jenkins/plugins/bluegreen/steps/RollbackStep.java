@@ -7,9 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -84,7 +82,7 @@ public class RollbackStep extends HostStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends HostStepDescriptor {
         @Override
         public String getFunctionName() {
             return FUNCTION;
@@ -93,11 +91,6 @@ public class RollbackStep extends HostStep {
         @Override
         public String getDisplayName() {
             return "Blue-green deploy: roll back to the previous release";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return CONTEXT;
         }
     }
 }

@@ -8,9 +8,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.bluegreen.engine.api.MigrationRequest;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -68,7 +66,7 @@ public class RunMigrationsStep extends HostStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends HostStepDescriptor {
         @Override
         public String getFunctionName() {
             return FUNCTION;
@@ -77,11 +75,6 @@ public class RunMigrationsStep extends HostStep {
         @Override
         public String getDisplayName() {
             return "Blue-green deploy: run database migrations before the code";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return CONTEXT;
         }
     }
 }
