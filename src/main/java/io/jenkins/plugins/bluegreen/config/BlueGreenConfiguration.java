@@ -2,6 +2,7 @@ package io.jenkins.plugins.bluegreen.config;
 
 import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import hudson.Extension;
+import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -34,7 +35,7 @@ public class BlueGreenConfiguration extends GlobalConfiguration {
     }
 
     public static BlueGreenConfiguration get() {
-        return GlobalConfiguration.all().getInstance(BlueGreenConfiguration.class);
+        return ExtensionList.lookupSingleton(BlueGreenConfiguration.class);
     }
 
     public String getSshCredentialsId() {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.config;
 
 import hudson.Extension;
+import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
@@ -34,7 +35,7 @@ public class DeploymentPolicyConfiguration extends GlobalConfiguration {
     }
 
     public static DeploymentPolicyConfiguration get() {
-        return GlobalConfiguration.all().getInstance(DeploymentPolicyConfiguration.class);
+        return ExtensionList.lookupSingleton(DeploymentPolicyConfiguration.class);
     }
 
     public String getWindows() {
