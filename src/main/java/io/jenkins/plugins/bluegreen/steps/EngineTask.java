@@ -1,6 +1,8 @@
 package io.jenkins.plugins.bluegreen.steps;
 
 import hudson.model.TaskListener;
+import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.api.DeployEngine;
 import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
@@ -42,7 +44,16 @@ abstract class EngineTask<T> extends MasterToSlaveCallable<T, RuntimeException> 
     @Override
     public final T call() {
         var mask = ssh == null ? SecretMask.none() : SecretMask.of(ssh.secrets());
-        return call(DeployEngine.load(), ssh, workspace == null ? null : Paths.get(workspace), new BuildLog(listener, mask));
+        try {
+            return call(DeployEngine.load(), ssh, workspace == null ? null : Paths.get(workspace), new BuildLog(listener, mask));
+        }
+        // The engine masks its messages already; a second pass costs nothing and these end up in the build log.
+        catch (InvalidInputException e) {
+            throw new InvalidInputException(mask.apply(e.getMessage()));
+        }
+        catch (DeployFailedException e) {
+            throw new DeployFailedException(mask.apply(e.getMessage()));
+        }
     }
 
     abstract T call(DeployEngine engine, SshAccess access, Path workspaceDir, EventSink events);
