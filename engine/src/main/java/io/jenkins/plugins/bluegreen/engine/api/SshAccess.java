@@ -33,9 +33,16 @@ public record SshAccess(String credentialsId, String username, List<String> priv
         username = Check.blankToNull(username);
     }
 
-    /** Every value a log line must never show. */
+    /**
+     * Every value a log line must never show: each key whole and, since logs are read line by line,
+     * each of its base64 lines on its own (the BEGIN/END armor lines are not secret).
+     */
     public List<String> secrets() {
-        var all = new ArrayList<>(privateKeys);
+        var all = new ArrayList<String>();
+        for (String key : privateKeys) {
+            all.add(key.strip());
+            key.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("-----")).forEach(all::add);
+        }
         if (passphrase != null) {
             all.add(passphrase);
         }

@@ -18,7 +18,14 @@ class SshAccessTest {
         assertThat(access.toString())
                 .isEqualTo("SshAccess[credentialsId=deploy-key, username=deploy, 1 key(s)]")
                 .doesNotContain("hunter22", "b3BlbnNzaC1rZXktdjEAAAAA");
-        assertThat(access.secrets()).containsExactly(KEY, "hunter22");
+        assertThat(access.secrets()).containsExactly(KEY, "b3BlbnNzaC1rZXktdjEAAAAA", "hunter22");
+    }
+
+    @Test
+    void shouldMaskAKeyHoweverItsLinesEnd() {
+        var access = new SshAccess("deploy-key", "deploy", List.of(KEY.replace("\n", "\r\n") + "\n"), null, KNOWN_HOSTS);
+
+        assertThat(access.secrets()).containsExactly(KEY.replace("\n", "\r\n"), "b3BlbnNzaC1rZXktdjEAAAAA");
     }
 
     @Test
