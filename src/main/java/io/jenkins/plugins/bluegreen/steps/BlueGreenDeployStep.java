@@ -133,7 +133,7 @@ public class BlueGreenDeployStep extends HostStep {
             var listener = context.get(TaskListener.class);
             var workspace = context.get(FilePath.class);
             var request = EngineCall.engine(FUNCTION, () -> request(run, context.get(EnvVars.class)));
-            checkWindow(request, listener);
+            checkWindow(request, run, listener);
             var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
             staged = EngineCall.onNode(FUNCTION, workspace,
                     new EngineTask.Stage(listener, ssh, workspace.getRemote(), request));
@@ -157,8 +157,11 @@ public class BlueGreenDeployStep extends HostStep {
                     hotfix, step.getReason(), gate);
         }
 
-        /** The admins' window policy is checked before any host is touched; the engine decides. */
-        private void checkWindow(final DeployRequest request, final TaskListener listener)
+        /**
+         * The admins' window policy is checked before any host is touched; the engine decides. A
+         * hotfix that opens a closed window needs on-call approval on this build.
+         */
+        private void checkWindow(final DeployRequest request, final Run<?, ?> run, final TaskListener listener)
                 throws IOException, InterruptedException {
             var decision = EngineCall.engine(FUNCTION, () -> {
                 var override = request.hotfix()
@@ -171,6 +174,7 @@ public class BlueGreenDeployStep extends HostStep {
                 throw new FlowInterruptedException(Result.NOT_BUILT, true, new WindowClosed(decision));
             }
             if (decision.override()) {
+                HotfixApproval.require(FUNCTION, run, request.requestedBy(), listener);
                 listener.getLogger().println("[" + FUNCTION + "] deployment window overridden by hotfix from "
                         + decision.hotfix().requestedBy() + ": " + decision.hotfix().reason());
             }
