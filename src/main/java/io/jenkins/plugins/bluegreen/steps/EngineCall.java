@@ -13,6 +13,7 @@ import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * What every step does around an engine call: find the SSH key by ID for this build, name the
@@ -26,10 +27,7 @@ final class EngineCall {
     static SshAccess sshAccess(final String functionName, final String stepCredentialsId, final Run<?, ?> run)
             throws IOException, InterruptedException {
         var config = BlueGreenConfiguration.get();
-        var id = Util.fixEmptyAndTrim(stepCredentialsId);
-        if (id == null) {
-            id = config.getSshCredentialsId();
-        }
+        var id = Optional.ofNullable(Util.fixEmptyAndTrim(stepCredentialsId)).orElse(config.getSshCredentialsId());
         if (id == null) {
             throw new AbortException(functionName + ": credentialsId: expected the ID of 'SSH Username with private key'"
                     + " credentials, got none on the step and no default in Manage Jenkins > System > Blue-Green Deploy");
@@ -40,9 +38,9 @@ final class EngineCall {
                     + " this build may use, got '" + id + "', which is missing, of another kind, or not allowed here");
         }
         CredentialsProvider.track(run, key);
-        var keyId = id;
-        return engine(functionName, () -> new SshAccess(
-                keyId, key.getUsername(), key.getPrivateKeys(), Util.fixEmpty(Secret.toString(key.getPassphrase())), config.getKnownHosts()));
+        var passphrase = Util.fixEmpty(Secret.toString(key.getPassphrase()));
+        return engine(functionName,
+                () -> new SshAccess(id, key.getUsername(), key.getPrivateKeys(), passphrase, config.getKnownHosts()));
     }
 
     /** The user who started the build, or {@code null} when a timer or an SCM change did. */
