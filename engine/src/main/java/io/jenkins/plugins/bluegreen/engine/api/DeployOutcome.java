@@ -1,0 +1,44 @@
+package io.jenkins.plugins.bluegreen.engine.api;
+
+import io.jenkins.plugins.bluegreen.engine.event.Phase;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where a deploy or rollback left things: the release now live, the one before it, the color that
+ * serves it, on which hosts, and how long each phase took.
+ *
+ * @param previousVersion the release live before, or {@code null} on a first deploy
+ */
+public record DeployOutcome(String version, String previousVersion, String color, List<String> hosts,
+                            Map<Phase, Duration> phases) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public DeployOutcome {
+        hosts = List.copyOf(hosts);
+        phases = phases.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(phases));
+    }
+
+    /**
+     * The outcome as plain values a pipeline script may keep and read ({@code result.version},
+     * {@code result.durations.switch}); durations are in milliseconds, keyed by lower-case phase.
+     */
+    public Map<String, Object> asMap() {
+        var durations = new LinkedHashMap<String, Object>();
+        new EnumMap<>(phases).forEach((phase, took) -> durations.put(phase.name().toLowerCase(Locale.ROOT), took.toMillis()));
+        var map = new LinkedHashMap<String, Object>();
+        map.put("version", version);
+        map.put("previousVersion", previousVersion);
+        map.put("color", color);
+        map.put("hosts", new ArrayList<>(hosts));
+        map.put("durations", durations);
+        return map;
+    }
+}

@@ -1,0 +1,80 @@
+package io.jenkins.plugins.bluegreen.steps;
+
+import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.model.Cause;
+import hudson.model.Run;
+import hudson.util.Secret;
+import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
+import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * What every step does around an engine call: find the SSH key by ID for this build, name the
+ * user who asked, run the call where the step runs, and turn the engine's failures into one-line
+ * build failures.
+ */
+final class EngineCall {
+    private EngineCall() {}
+
+    /** The hosts' access for this build: the step's credentials, else the global default, plus the global known_hosts. */
+    static SshAccess sshAccess(final String functionName, final String stepCredentialsId, final Run<?, ?> run)
+            throws IOException, InterruptedException {
+        var config = BlueGreenConfiguration.get();
+        var id = Optional.ofNullable(Util.fixEmptyAndTrim(stepCredentialsId)).orElse(config.getSshCredentialsId());
+        if (id == null) {
+            throw new AbortException(functionName + ": credentialsId: expected the ID of 'SSH Username with private key'"
+                    + " credentials, got none on the step and no default in Manage Jenkins > System > Blue-Green Deploy");
+        }
+        var key = CredentialsProvider.findCredentialById(id, SSHUserPrivateKey.class, run);
+        if (key == null) {
+            throw new AbortException(functionName + ": credentialsId: expected 'SSH Username with private key' credentials"
+                    + " this build may use, got '" + id + "', which is missing, of another kind, or not allowed here");
+        }
+        CredentialsProvider.track(run, key);
+        var passphrase = Util.fixEmpty(Secret.toString(key.getPassphrase()));
+        return engine(functionName,
+                () -> new SshAccess(id, key.getUsername(), key.getPrivateKeys(), passphrase, config.getKnownHosts()));
+    }
+
+    /** The user who started the build, or {@code null} when a timer or an SCM change did. */
+    static String requester(final Run<?, ?> run) {
+        var cause = run.getCause(Cause.UserIdCause.class);
+        return cause == null ? null : cause.getUserId();
+    }
+
+    /** Runs the task where the workspace is; without a workspace, on the controller. */
+    static <T> T onNode(final String functionName, final FilePath workspace, final EngineTask<T> task)
+            throws IOException, InterruptedException {
+        var channel = workspace == null ? FilePath.localChannel : workspace.getChannel();
+        if (channel == null) {
+            throw new AbortException(functionName + ": the agent holding the workspace " + workspace.getRemote()
+                    + " is offline");
+        }
+        return engine(functionName, () -> channel.call(task));
+    }
+
+    /** Runs engine code, turning a user mistake or a failed deploy into a build failure without a stack trace. */
+    static <T> T engine(final String functionName, final Work<T> work) throws IOException, InterruptedException {
+        try {
+            return work.run();
+        }
+        catch (InvalidInputException e) {
+            throw new AbortException(functionName + ": " + e.getMessage());
+        }
+        catch (DeployFailedException e) {
+            throw new AbortException(functionName + " failed: " + e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws IOException, InterruptedException;
+    }
+}

@@ -1,0 +1,117 @@
+package io.jenkins.plugins.bluegreen.steps;
+
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
+import io.jenkins.plugins.bluegreen.engine.api.HealthGateRequest;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code healthGate}: waits until every URL answers healthy several times in a row, or fails the
+ * build naming the URL and the check that failed. Inside {@code node} it polls from that agent,
+ * outside from the controller.
+ */
+public class HealthGateStep extends Step {
+    static final String FUNCTION = "healthGate";
+
+    private final String urls;
+    private Integer intervalSeconds;
+    private Integer timeoutSeconds;
+    private Integer successes;
+
+    /** @param urls the URLs to poll, separated by spaces, commas or new lines */
+    @DataBoundConstructor
+    public HealthGateStep(final String urls) {
+        this.urls = urls;
+    }
+
+    public String getUrls() {
+        return urls;
+    }
+
+    public Integer getIntervalSeconds() {
+        return intervalSeconds;
+    }
+
+    @DataBoundSetter
+    public void setIntervalSeconds(final Integer intervalSeconds) {
+        this.intervalSeconds = intervalSeconds;
+    }
+
+    public Integer getTimeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setTimeoutSeconds(final Integer timeoutSeconds) {
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    public Integer getSuccesses() {
+        return successes;
+    }
+
+    @DataBoundSetter
+    public void setSuccesses(final Integer successes) {
+        this.successes = successes;
+    }
+
+    @Override
+    public StepExecution start(final StepContext context) {
+        return new Execution(context, this);
+    }
+
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+        private final transient HealthGateStep step;
+
+        Execution(final StepContext context, final HealthGateStep step) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            var request = EngineCall.engine(FUNCTION, () -> HealthGateRequest.parse(step.getUrls(),
+                    BlueGreenConfiguration.get().gateDefaults()
+                            .overriddenBy(step.getIntervalSeconds(), step.getTimeoutSeconds(), step.getSuccesses())));
+            var task = new EngineTask.Gate(getContext().get(TaskListener.class), request);
+            return EngineCall.onNode(FUNCTION, getContext().get(FilePath.class), task).asMap();
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        public DescriptorImpl() {
+            // the gate parameters mean the same as blueGreenDeploy's, so they share its help
+            for (String field : new String[] {"intervalSeconds", "timeoutSeconds", "successes"}) {
+                addHelpFileRedirect(field, BlueGreenDeployStep.class, field);
+            }
+        }
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Blue-green deploy: wait until URLs answer healthy";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+    }
+}

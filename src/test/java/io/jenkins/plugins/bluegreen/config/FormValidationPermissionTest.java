@@ -1,0 +1,90 @@
+package io.jenkins.plugins.bluegreen.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Form validation touches credentials and policy: only administrators may call it, and only by POST. */
+@WithJenkins
+class FormValidationPermissionTest {
+    private static final String SETTINGS = "descriptorByName/" + BlueGreenConfiguration.class.getName() + "/";
+    private static final String POLICY = "descriptorByName/" + DeploymentPolicyConfiguration.class.getName() + "/";
+    private static final List<String> CHECKS = List.of(
+            SETTINGS + "checkSshCredentialsId", SETTINGS + "checkNotificationCredentialsId",
+            SETTINGS + "checkKnownHosts", SETTINGS + "checkGateTimeoutSeconds",
+            POLICY + "checkWindows", POLICY + "checkApprovalTimeoutMinutes");
+
+    private JenkinsRule r;
+
+    @BeforeEach
+    void setUp(final JenkinsRule rule) {
+        r = rule;
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ).everywhere().to("reader")
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+    }
+
+    private int status(final String user, final String endpoint, final HttpMethod method) throws Exception {
+        try (var wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
+            wc.login(user);
+            var url = method == HttpMethod.POST ? wc.createCrumbedUrl(endpoint) : r.getURL().toURI().resolve(endpoint).toURL();
+            Page page = wc.getPage(new WebRequest(url, method));
+            return page.getWebResponse().getStatusCode();
+        }
+    }
+
+    @Test
+    void shouldRefuseEveryCheckToAUserWhoCannotAdminister() throws Exception {
+        for (String check : CHECKS) {
+            assertThat(status("reader", check, HttpMethod.POST)).as(check).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void shouldAnswerEveryCheckForAnAdministrator() throws Exception {
+        for (String check : CHECKS) {
+            assertThat(status("admin", check, HttpMethod.POST)).as(check).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void shouldNotAnswerAChecksByGet() throws Exception {
+        for (String check : CHECKS) {
+            assertThat(status("admin", check, HttpMethod.GET)).as(check).isNotEqualTo(200);
+        }
+    }
+
+    private String sshCredentialItems(final String user) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new BasicSSHUserPrivateKey(CredentialsScope.GLOBAL,
+                "deploy-key", "deploy", new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource("not a real key"), null,
+                "deploy hosts"));
+        try (var wc = r.createWebClient()) {
+            wc.login(user);
+            Page page = wc.getPage(new WebRequest(wc.createCrumbedUrl(SETTINGS + "fillSshCredentialsIdItems"), HttpMethod.POST));
+            return page.getWebResponse().getContentAsString();
+        }
+    }
+
+    @Test
+    void shouldListSshCredentialsToAnAdministrator() throws Exception {
+        assertThat(sshCredentialItems("admin")).contains("deploy-key");
+    }
+
+    @Test
+    void shouldListNoCredentialsToAUserWhoCannotAdminister() throws Exception {
+        assertThat(sshCredentialItems("reader")).doesNotContain("deploy-key");
+    }
+}

@@ -1,0 +1,187 @@
+package io.jenkins.plugins.bluegreen.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.model.Cause;
+import hudson.model.CauseAction;
+import hudson.model.Result;
+import hudson.security.FullControlOnceLoggedInAuthorizationStrategy;
+import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
+import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** What the steps do around the engine, in real pipelines, with an engine that touches no host. */
+@WithJenkins
+class HostStepsPipelineTest {
+    private static final String KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU\n-----END OPENSSH PRIVATE KEY-----";
+    /** Open for staging, frozen for production every day, so tests do not depend on today's date. */
+    private static final String WINDOWS = """
+            zone: UTC
+            deny:
+              - name: change freeze
+                days: [mon, tue, wed, thu, fri, sat, sun]
+            destinations:
+              staging: unrestricted
+            """;
+
+    private JenkinsRule r;
+
+    @BeforeEach
+    void setUp(final JenkinsRule rule) throws Exception {
+        r = rule;
+        ScriptedEngine.reset();
+        SystemCredentialsProvider.getInstance().getCredentials().add(new BasicSSHUserPrivateKey(CredentialsScope.GLOBAL,
+                "deploy-key", "deploy", new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource(KEY), null, "deploy hosts"));
+        SystemCredentialsProvider.getInstance().save();
+        BlueGreenConfiguration.get().setSshCredentialsId("deploy-key");
+        BlueGreenConfiguration.get().setKnownHosts("web-1.internal ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB4s");
+        DeploymentPolicyConfiguration.get().setWindows(WINDOWS);
+    }
+
+    private WorkflowRun run(final Result expected, final String script) throws Exception {
+        var job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return r.buildAndAssertStatus(expected, job);
+    }
+
+    @Test
+    void shouldSwitchTrafficAfterTheBlockAndReturnTheOutcome() throws Exception {
+        var build = run(Result.SUCCESS, """
+                node {
+                    def release = blueGreenDeploy(destination: 'staging', version: 'v2') { echo 'smoke tests pass' }
+                    echo "live: ${release.version} on ${release.color}, was ${release.previousVersion}, switch ${release.durations.switch} ms"
+                }
+                """);
+
+        assertThat(ScriptedEngine.CALLS).containsExactly("stage v2", "promote v2");
+        r.assertLogContains("v2 passed its gate on green; running the block before traffic moves", build);
+        r.assertLogContains("smoke tests pass", build);
+        r.assertLogContains("live: v2 on green, was v1, switch 7 ms", build);
+    }
+
+    @Test
+    void shouldStopTheNewColorAndKeepTrafficWhenTheBlockFails() throws Exception {
+        var build = run(Result.FAILURE, """
+                node {
+                    blueGreenDeploy(destination: 'staging', version: 'v2') { error 'smoke tests failed: /checkout 500' }
+                }
+                """);
+
+        assertThat(ScriptedEngine.CALLS).containsExactly("stage v2",
+                "abandon v2: the block failed: smoke tests failed: /checkout 500");
+        r.assertLogContains("smoke tests failed: /checkout 500", build);
+    }
+
+    @Test
+    void shouldHoldADeployWhileTheWindowIsClosedWithoutTouchingAHost() throws Exception {
+        var build = run(Result.NOT_BUILT, "node { blueGreenDeploy destination: 'production', version: 'v2' }");
+
+        assertThat(ScriptedEngine.CALLS).isEmpty();
+        r.assertLogContains("Deployment window closed by 'change freeze'", build);
+    }
+
+    @Test
+    void shouldRefuseAHotfixOutsideTheWindowWithoutOnCallApproval() throws Exception {
+        DeploymentPolicyConfiguration.get().setOnCallGroup("platform-oncall");
+        var job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(
+                "node { blueGreenDeploy destination: 'production', version: 'v2', hotfix: true, reason: 'INC-4711' }", true));
+
+        var build = r.assertBuildStatus(Result.FAILURE,
+                job.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("alice"))));
+
+        r.assertLogContains("blueGreenDeploy: hotfix: the deployment window is closed and this build has no on-call approval", build);
+        assertThat(ScriptedEngine.CALLS).isEmpty();
+    }
+
+    @Test
+    void shouldDeployAHotfixOutsideTheWindowOnceSomeoneOnCallApproved() throws Exception {
+        var realm = r.createDummySecurityRealm();
+        realm.addGroups("carol", "platform-oncall");
+        r.jenkins.setSecurityRealm(realm);
+        r.jenkins.setAuthorizationStrategy(new FullControlOnceLoggedInAuthorizationStrategy());
+        DeploymentPolicyConfiguration.get().setOnCallGroup("platform-oncall");
+        var job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition("""
+                input id: 'Hotfix', message: 'Approve hotfix?', submitter: 'platform-oncall'
+                node { blueGreenDeploy destination: 'production', version: 'v2', hotfix: true, reason: 'INC-4711' }
+                """, true));
+        var build = job.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("alice"))).waitForStart();
+        r.waitForMessage("Approve hotfix?", build);
+
+        try (var wc = r.createWebClient()) {
+            wc.login("carol");
+            wc.getPage(new WebRequest(wc.createCrumbedUrl(build.getUrl() + "input/Hotfix/proceedEmpty"), HttpMethod.POST));
+        }
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(build));
+        assertThat(ScriptedEngine.CALLS).containsExactly("stage v2", "promote v2");
+        r.assertLogContains("deployment window overridden by hotfix from alice: INC-4711", build);
+    }
+
+    @Test
+    void shouldDeployWithoutABlockStraightAfterTheGate() throws Exception {
+        run(Result.SUCCESS, "node { blueGreenDeploy destination: 'staging', version: 'v3' }");
+
+        assertThat(ScriptedEngine.CALLS).containsExactly("stage v3", "promote v3");
+    }
+
+    @Test
+    void shouldNeverPrintTheKeyEvenWhenTheEngineReportsIt() throws Exception {
+        ScriptedEngine.stageSays = "offered key " + KEY;
+
+        var build = run(Result.SUCCESS, "node { blueGreenDeploy destination: 'staging', version: 'v2' }");
+
+        r.assertLogContains("offered key ****", build);
+        r.assertLogNotContains("b3BlbnNzaC1rZXktdjEAAAAABG5vbmU", build);
+    }
+
+    @Test
+    void shouldEndWithOneLineForAParameterMistake() throws Exception {
+        var build = run(Result.FAILURE, "node { blueGreenDeploy destination: 'staging', version: 'v 2' }");
+
+        r.assertLogContains("blueGreenDeploy: version: expected an image tag", build);
+        r.assertLogNotContains("InvalidInputException", build);
+        assertThat(ScriptedEngine.CALLS).isEmpty();
+    }
+
+    @Test
+    void shouldNameMissingCredentials() throws Exception {
+        var build = run(Result.FAILURE, "node { runMigrations version: 'v2', credentialsId: 'nobody' }");
+
+        r.assertLogContains("runMigrations: credentialsId: expected 'SSH Username with private key' credentials this"
+                + " build may use, got 'nobody'", build);
+    }
+
+    @Test
+    void shouldReturnTheMigrationOutcome() throws Exception {
+        var build = run(Result.SUCCESS, """
+                node {
+                    def m = runMigrations destination: 'production', version: 'v2'
+                    echo "schema ${m.schemaBefore} -> ${m.schemaAfter}: ${m.applied}"
+                }
+                """);
+
+        assertThat(ScriptedEngine.CALLS).containsExactly("migrate v2");
+        r.assertLogContains("schema 1 -> 2: [2_add_refunds]", build);
+    }
+
+    @Test
+    void shouldReportAFailedRollbackInOneLine() throws Exception {
+        var build = run(Result.FAILURE, "node { rollback destination: 'production', toVersion: 'v0' }");
+
+        r.assertLogContains("rollback failed: no release v0 in the history of web-1.internal; traffic stays on v2", build);
+        r.assertLogNotContains("DeployFailedException", build);
+    }
+}

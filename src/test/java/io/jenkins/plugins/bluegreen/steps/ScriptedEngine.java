@@ -1,0 +1,82 @@
+package io.jenkins.plugins.bluegreen.steps;
+
+import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.api.DeployEngine;
+import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
+import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
+import io.jenkins.plugins.bluegreen.engine.api.GateOutcome;
+import io.jenkins.plugins.bluegreen.engine.api.HealthGateRequest;
+import io.jenkins.plugins.bluegreen.engine.api.MigrationOutcome;
+import io.jenkins.plugins.bluegreen.engine.api.MigrationRequest;
+import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
+import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
+import io.jenkins.plugins.bluegreen.engine.api.StagedRelease;
+import io.jenkins.plugins.bluegreen.engine.event.Event;
+import io.jenkins.plugins.bluegreen.engine.event.EventSink;
+import io.jenkins.plugins.bluegreen.engine.event.Phase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A deploy engine that touches no host, for testing what the glue does around the engine: which
+ * calls it makes in which order, what it prints, what it returns. Found by ServiceLoader before the
+ * real engine (test classes come first); the health gate goes to the real engine, so healthGate
+ * tests poll for real.
+ */
+public final class ScriptedEngine implements DeployEngine {
+    /** Every call made, as "stage v2", "promote v2", "abandon v2: why". */
+    static final List<String> CALLS = new CopyOnWriteArrayList<>();
+    /** Text the next stage reports in an event, to prove the build log masks secrets. */
+    static volatile String stageSays = "booted";
+
+    static void reset() {
+        CALLS.clear();
+        stageSays = "booted";
+    }
+
+    @Override
+    public StagedRelease stage(final DeployRequest request, final SshAccess ssh, final Path workspace, final EventSink events) {
+        CALLS.add("stage " + request.version());
+        events.accept(new Event(Instant.now(), Phase.BOOT, Event.Level.INFO, "web-1.internal", stageSays));
+        return new StagedRelease(request, "green", "v1", List.of("web-1.internal"), Map.of(Phase.BOOT, Duration.ofMillis(5)));
+    }
+
+    @Override
+    public DeployOutcome promote(final StagedRelease staged, final SshAccess ssh, final Path workspace, final EventSink events) {
+        CALLS.add("promote " + staged.request().version());
+        return new DeployOutcome(staged.request().version(), staged.liveVersion(), staged.idleColor(), staged.hosts(),
+                Map.of(Phase.SWITCH, Duration.ofMillis(7)));
+    }
+
+    @Override
+    public DeployOutcome abandon(final StagedRelease staged, final String why, final SshAccess ssh, final Path workspace,
+                                 final EventSink events) {
+        CALLS.add("abandon " + staged.request().version() + ": " + why);
+        return new DeployOutcome(staged.liveVersion(), null, "blue", staged.hosts(), Map.of());
+    }
+
+    @Override
+    public MigrationOutcome migrate(final MigrationRequest request, final SshAccess ssh, final Path workspace, final EventSink events) {
+        CALLS.add("migrate " + request.version());
+        return new MigrationOutcome(request.version(), "1", "2", List.of("2_add_refunds"), Duration.ofMillis(3));
+    }
+
+    @Override
+    public DeployOutcome rollback(final RollbackRequest request, final SshAccess ssh, final Path workspace, final EventSink events) {
+        CALLS.add("rollback " + request.toVersion());
+        throw new DeployFailedException("no release " + request.toVersion() + " in the history of web-1.internal; traffic stays on v2");
+    }
+
+    @Override
+    public GateOutcome healthGate(final HealthGateRequest request, final EventSink events) {
+        return ServiceLoader.load(DeployEngine.class, DeployEngine.class.getClassLoader()).stream()
+                .filter(p -> p.type() != ScriptedEngine.class).findFirst()
+                .orElseThrow(() -> new DeployFailedException("no real deploy engine on the test classpath"))
+                .get().healthGate(request, events);
+    }
+}

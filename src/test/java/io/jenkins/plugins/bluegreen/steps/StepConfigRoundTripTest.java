@@ -1,0 +1,68 @@
+package io.jenkins.plugins.bluegreen.steps;
+
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** The snippet forms, setters and getters of every step agree: what goes in comes back out. */
+@WithJenkins
+class StepConfigRoundTripTest {
+    private static <S extends Step> void assertRoundTrip(final JenkinsRule r, final S step) throws Exception {
+        r.assertEqualDataBoundBeans(step, new StepConfigTester(r).configRoundTrip(step));
+    }
+
+    private static <S extends HostStep> S onHosts(final S step) {
+        step.setConfigFile("ops/deploy.yml");
+        step.setDestination("production");
+        step.setCredentialsId("deploy-key");
+        return step;
+    }
+
+    @Test
+    void shouldRoundTripBlueGreenDeployWithDefaults(final JenkinsRule r) throws Exception {
+        assertRoundTrip(r, new BlueGreenDeployStep());
+    }
+
+    @Test
+    void shouldRoundTripBlueGreenDeployWithEveryParameter(final JenkinsRule r) throws Exception {
+        var step = onHosts(new BlueGreenDeployStep());
+        step.setVersion("v2.4.1");
+        step.setHotfix(true);
+        step.setReason("INC-4711 checkout down");
+        step.setIntervalSeconds(2);
+        step.setTimeoutSeconds(300);
+        step.setSuccesses(5);
+
+        assertRoundTrip(r, step);
+    }
+
+    @Test
+    void shouldRoundTripRunMigrations(final JenkinsRule r) throws Exception {
+        var step = onHosts(new RunMigrationsStep());
+        step.setVersion("v2.4.1");
+
+        assertRoundTrip(r, step);
+    }
+
+    @Test
+    void shouldRoundTripRollback(final JenkinsRule r) throws Exception {
+        var step = onHosts(new RollbackStep());
+        step.setToVersion("v2.3.9");
+        step.setSchema(true);
+        step.setReason("error rate above 5%");
+
+        assertRoundTrip(r, step);
+    }
+
+    @Test
+    void shouldRoundTripHealthGate(final JenkinsRule r) throws Exception {
+        var step = new HealthGateStep("http://127.0.0.1:3000/health http://127.0.0.1:3000/health/ready");
+        step.setIntervalSeconds(1);
+        step.setTimeoutSeconds(30);
+        step.setSuccesses(2);
+
+        assertRoundTrip(r, step);
+    }
+}
