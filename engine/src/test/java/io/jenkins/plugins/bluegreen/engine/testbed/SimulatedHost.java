@@ -13,12 +13,14 @@ final class SimulatedHost {
     private final Path dir;
     private final Host host;
     private final String hostKey;
+    private final boolean podman;
     private Process process;
 
     SimulatedHost(final Path sshd, final Path dir, final String address, final String authorizedKeys,
                   final boolean podman) throws IOException, InterruptedException {
         this.sshd = sshd;
         this.dir = dir;
+        this.podman = podman;
         Files.createDirectories(dir.resolve("home"));
         this.host = new Host(address, TestBed.freePort(address));
         UserKeys.keygen(dir.resolve("ssh_host_ed25519_key"), "ed25519", "");
@@ -83,6 +85,9 @@ final class SimulatedHost {
     }
 
     void stop() {
+        if (podman) {
+            removeContainers();
+        }
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
@@ -92,6 +97,27 @@ final class SimulatedHost {
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Removes what a failed test left running, so no container (and no overlay mount) outlives
+     * the host. The storage is named twice, by flags and by env, so the machine's own is never touched.
+     */
+    private void removeContainers() {
+        var podmanCmd = new ProcessBuilder("podman", "--root", dir.resolve("podman/graph").toString(),
+                "--runroot", dir.resolve("podman/run").toString(), "rm", "-a", "-f", "-t", "0")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        podmanCmd.environment().put("CONTAINERS_STORAGE_CONF", dir.resolve("storage.conf").toString());
+        podmanCmd.environment().put("CONTAINERS_CONF", dir.resolve("containers.conf").toString());
+        try {
+            podmanCmd.start().waitFor();
+        }
+        catch (IOException e) {
+            // podman is gone; then nothing of it can be left running either.
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
