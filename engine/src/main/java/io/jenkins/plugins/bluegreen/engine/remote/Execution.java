@@ -35,7 +35,7 @@ public final class Execution {
             if (!ended) {
                 running.kill();
                 throw new DeployFailedException(host + ": `" + shown + "` did not finish within "
-                        + timeout.toSeconds() + "s and was killed" + tail(err));
+                        + shown(timeout) + " and was killed" + tail(err));
             }
         }
         catch (InterruptedException e) {
@@ -62,6 +62,10 @@ public final class Execution {
         catch (IOException e) {
             // The command exited without reading all of its input; its exit status tells the rest.
         }
+    }
+
+    private static String shown(final Duration d) {
+        return d.toMillisPart() == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     private static long millisUntil(final long deadlineNanos) {

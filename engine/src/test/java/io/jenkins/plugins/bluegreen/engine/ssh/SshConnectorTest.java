@@ -137,7 +137,7 @@ class SshConnectorTest {
             assertThatThrownBy(() -> connection.run(Command.of("sh", "-c", "sleep 3; touch \"$1\"", "sh", marker),
                     OutputListener.discard(), Duration.ofMillis(500)))
                     .isInstanceOf(DeployFailedException.class)
-                    .hasMessageContaining("did not finish within 0s and was killed");
+                    .hasMessageContaining("did not finish within 500ms and was killed");
             // The connection survives a killed command.
             assertThat(connection.run(Command.of("echo", "still here"), OutputListener.discard(), TIMEOUT).stdout())
                     .isEqualTo("still here");
