@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads one output stream of a running command on its own thread, masks every line and hands it
@@ -72,13 +75,14 @@ final class OutputPump {
     /** Waits for the end of the stream, at most {@code millis}; true if it ended. */
     boolean await(final long millis) throws InterruptedException {
         try {
-            done.get(Math.max(0, millis), java.util.concurrent.TimeUnit.MILLISECONDS);
+            done.get(Math.max(0, millis), TimeUnit.MILLISECONDS);
             return true;
         }
-        catch (java.util.concurrent.TimeoutException e) {
+        catch (TimeoutException e) {
             return false;
         }
-        catch (java.util.concurrent.ExecutionException e) {
+        catch (ExecutionException e) {
+            // The listener threw: the stream is no longer read, so it has ended as far as we care.
             return true;
         }
     }

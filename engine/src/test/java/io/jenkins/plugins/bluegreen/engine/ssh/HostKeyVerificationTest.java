@@ -57,6 +57,12 @@ class HostKeyVerificationTest {
     }
 
     @Test
+    void shouldNegotiateTheKeyTypeKnownHostsListsForTheHost() {
+        var onlyEcdsa = name(0) + " " + BED.ecdsaHostKey(0) + "\n";
+        trusting(onlyEcdsa).connect(BED.host(0)).close();
+    }
+
+    @Test
     void shouldRefuseAChangedHostKey() {
         var hostOneKeyUnderHostZerosName = name(0) + " " + BED.hostKey(1) + "\n";
         assertThatThrownBy(() -> trusting(hostOneKeyUnderHostZerosName).connect(BED.host(0)))

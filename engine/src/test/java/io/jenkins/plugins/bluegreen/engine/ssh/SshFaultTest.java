@@ -31,21 +31,20 @@ class SshFaultTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     @Test
-    void shouldReportAHostThatIsDown() {
-        var settings = BED.settings();
-        var down = new io.jenkins.plugins.bluegreen.engine.remote.Host(BED.host(0).name(), freePort());
-        assertThatThrownBy(() -> new SshConnector(settings, SecretMask.none(), EventSink.discard()).connect(down))
-                .isInstanceOf(DeployFailedException.class)
-                .hasMessageStartingWith(down + ": cannot connect to port " + down.port())
-                .hasMessageEndingWith("is sshd running there and the port right?");
-    }
-
-    private static int freePort() {
-        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(BED.host(0).name()))) {
-            return s.getLocalPort();
+    void shouldReportAHostThatIsDown() throws Exception {
+        var lonely = TestBed.hosts(1);
+        lonely.start();
+        try {
+            var host = lonely.host(0);
+            var connector = lonely.connector();
+            lonely.down(0);
+            assertThatThrownBy(() -> connector.connect(host))
+                    .isInstanceOf(DeployFailedException.class)
+                    .hasMessageStartingWith(host + ": cannot connect to port " + host.port() + " (Connection refused")
+                    .hasMessageEndingWith("is sshd running there and the port right?");
         }
-        catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        finally {
+            lonely.stop();
         }
     }
 

@@ -13,6 +13,7 @@ final class SimulatedHost {
     private final Path dir;
     private final Host host;
     private final String hostKey;
+    private final String ecdsaHostKey;
     private final boolean podman;
     private Process process;
 
@@ -24,7 +25,10 @@ final class SimulatedHost {
         Files.createDirectories(dir.resolve("home"));
         this.host = new Host(address, TestBed.freePort(address));
         UserKeys.keygen(dir.resolve("ssh_host_ed25519_key"), "ed25519", "");
-        this.hostKey = Files.readString(dir.resolve("ssh_host_ed25519_key.pub")).strip().replaceAll("\\s+\\S*$", "");
+        // Two host keys, as most real hosts have, so key type negotiation is exercised too.
+        UserKeys.keygen(dir.resolve("ssh_host_ecdsa_key"), "ecdsa", "");
+        this.hostKey = publicKey(dir.resolve("ssh_host_ed25519_key.pub"));
+        this.ecdsaHostKey = publicKey(dir.resolve("ssh_host_ecdsa_key.pub"));
         Files.writeString(dir.resolve("authorized_keys"), authorizedKeys);
         var env = new StringBuilder("HOME=" + dir.resolve("home"));
         if (podman) {
@@ -33,6 +37,7 @@ final class SimulatedHost {
         Files.writeString(dir.resolve("sshd_config"), String.join("\n",
                 "ListenAddress " + address + ":" + host.port(),
                 "HostKey " + dir.resolve("ssh_host_ed25519_key"),
+                "HostKey " + dir.resolve("ssh_host_ecdsa_key"),
                 "PidFile none",
                 "UsePAM no",
                 // The test dirs live under /tmp, which StrictModes would reject as world-writable.
@@ -48,6 +53,12 @@ final class SimulatedHost {
                 // A private HOME keeps the real root's shell rc files (slow, noisy) out of every command.
                 "SetEnv " + env,
                 ""));
+    }
+
+    /** {@code type base64} of a .pub file, without its comment. */
+    private static String publicKey(final Path pub) throws IOException {
+        var fields = Files.readString(pub).strip().split("\\s+");
+        return fields[0] + " " + fields[1];
     }
 
     /** Per-host podman storage and engine tmp dir, layered on the machine's containers.conf. */
@@ -135,6 +146,10 @@ final class SimulatedHost {
 
     String hostKey() {
         return hostKey;
+    }
+
+    String ecdsaHostKey() {
+        return ecdsaHostKey;
     }
 
     String knownHostsLine() {

@@ -127,9 +127,14 @@ public final class TestBed implements BeforeAllCallback, AfterAllCallback {
         return hosts.stream().map(SimulatedHost::knownHostsLine).collect(Collectors.joining("\n", "", "\n"));
     }
 
-    /** The key type and base64 blob of host i's host key ({@code ssh-ed25519 AAAA...}). */
+    /** The key type and base64 blob of host i's Ed25519 host key ({@code ssh-ed25519 AAAA...}), the one known_hosts lists. */
     public String hostKey(final int i) {
         return hosts.get(i).hostKey();
+    }
+
+    /** Host i's second host key, which {@link #knownHosts()} does not list ({@code ecdsa-sha2-nistp256 AAAA...}). */
+    public String ecdsaHostKey(final int i) {
+        return hosts.get(i).ecdsaHostKey();
     }
 
     public SshKey key(final KeyType type) {
