@@ -45,6 +45,7 @@ public final class FanOut {
     }
 
     public FanOutReport run(final List<Host> hosts, final HostOperation operation) {
+        finished.clear();
         int size = limit.batchSize(hosts.size());
         var outcomes = new ArrayList<HostOutcome>();
         ExecutorService pool = Executors.newFixedThreadPool(size, r -> {
@@ -71,7 +72,10 @@ public final class FanOut {
         return new FanOutReport(outcomes);
     }
 
-    /** Interrupts every running command, closes every connection; hosts not started are skipped. */
+    /**
+     * Interrupts every running command, closes every connection; hosts not started are skipped.
+     * Final: a cancelled fan-out starts nothing more.
+     */
     public void cancel() {
         cancelled = true;
         synchronized (running) {
