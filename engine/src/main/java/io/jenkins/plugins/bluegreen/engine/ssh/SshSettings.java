@@ -73,6 +73,11 @@ public record SshSettings(String user, int port, JumpHost proxy, Duration connec
                 verifyHostKeys);
     }
 
+    public SshSettings withKeepAlive(final Duration interval) {
+        return new SshSettings(user, port, proxy, connectTimeout, commandTimeout, interval, keys, password, knownHosts,
+                verifyHostKeys);
+    }
+
     public SshSettings withKeys(final List<SshKey> newKeys) {
         return new SshSettings(user, port, proxy, connectTimeout, commandTimeout, keepAlive, newKeys, password,
                 knownHosts, verifyHostKeys);

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -107,5 +108,33 @@ class SshFaultTest {
                     .isInstanceOf(DeployFailedException.class)
                     .hasMessage(BED.host(0) + ": cannot start `true`: the connection to the host was lost");
         }
+    }
+
+    @Test
+    void shouldNoticeAHostThatStopsAnsweringThroughKeepAlive() throws Exception {
+        var settings = BED.settings().withKeepAlive(Duration.ofMillis(500));
+        try (var connection = new SshConnector(settings, SecretMask.none(), EventSink.discard()).connect(BED.host(1))) {
+            connection.run(Command.of("true"), OutputListener.discard(), TIMEOUT).orThrow();
+            // The host freezes without closing anything, as when a network path silently drops packets.
+            var frozen = BED.sessions(1).stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                    .map(p -> String.valueOf(p.pid())).toList();
+            signal("-STOP", frozen);
+            try {
+                // Lost, not timed out: the keep-alive probes went unanswered long before the timeout
+                // (whether the frozen host had confirmed the new channel yet or not).
+                assertThatThrownBy(() -> connection.run(Command.of("sleep", "60"), OutputListener.discard(), TIMEOUT))
+                        .isInstanceOf(DeployFailedException.class)
+                        .hasMessageEndingWith(": the connection to the host was lost");
+            }
+            finally {
+                signal("-CONT", frozen);
+            }
+        }
+    }
+
+    private static void signal(final String signal, final List<String> pids) throws Exception {
+        var args = new ArrayList<String>(List.of("kill", signal));
+        args.addAll(pids);
+        new ProcessBuilder(args).inheritIO().start().waitFor();
     }
 }
