@@ -158,9 +158,26 @@ final class SshConnection implements Connection {
             if (channel.getExitStatus() != -1) {
                 return null;
             }
-            return session.isConnected()
+            return sessionSurvives()
                     ? "ended without an exit status (killed by a signal on the host)"
                     : "did not finish: the connection to the host was lost";
+        }
+
+        /**
+         * JSch closes a dying session's channels before it marks the session disconnected, so a
+         * channel that just ended without a status may belong to a session about to go down.
+         */
+        private boolean sessionSurvives() {
+            for (int i = 0; i < 40 && session.isConnected(); i++) {
+                try {
+                    Thread.sleep(5);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return session.isConnected();
         }
 
         @Override

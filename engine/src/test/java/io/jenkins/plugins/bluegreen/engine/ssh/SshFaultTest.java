@@ -111,6 +111,16 @@ class SshFaultTest {
     }
 
     @Test
+    void shouldReportACommandKilledByASignalAndKeepTheConnection() {
+        try (var connection = BED.connector().connect(BED.host(2))) {
+            assertThatThrownBy(() -> connection.run(Command.of("sh", "-c", "kill -9 $$"), OutputListener.discard(), TIMEOUT))
+                    .isInstanceOf(DeployFailedException.class)
+                    .hasMessage(BED.host(2) + ": `sh -c 'kill -9 $$'` ended without an exit status (killed by a signal on the host)");
+            assertThat(connection.run(Command.of("true"), OutputListener.discard(), TIMEOUT).ok()).isTrue();
+        }
+    }
+
+    @Test
     void shouldNoticeAHostThatStopsAnsweringThroughKeepAlive() throws Exception {
         var settings = BED.settings().withKeepAlive(Duration.ofMillis(500));
         try (var connection = new SshConnector(settings, SecretMask.none(), EventSink.discard()).connect(BED.host(1))) {
