@@ -28,7 +28,9 @@ public final class Execution {
         var out = OutputPump.all(host, running.stdout(), mask, output);
         var err = OutputPump.tail(host, running.stderr(), mask, output);
         try {
-            feed(running, stdin);
+            // Fed on its own thread: a command that does not read a large input must not block us
+            // past the timeout.
+            OutputPump.READERS.execute(() -> feed(running, stdin));
             long deadline = started + timeout.toNanos();
             boolean ended = out.await(millisUntil(deadline)) && err.await(millisUntil(deadline))
                     && running.awaitExit(millisUntil(deadline));

@@ -27,7 +27,7 @@ final class OutputPump {
     static final int STDERR_TAIL = 20;
 
     // Daemon threads: a command that never ends must not keep the JVM (or a Jenkins agent) alive.
-    private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
+    static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
         var t = new Thread(r, "bluegreen-output");
         t.setDaemon(true);
         return t;

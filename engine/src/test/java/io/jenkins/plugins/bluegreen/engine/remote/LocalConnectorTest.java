@@ -57,7 +57,7 @@ class LocalConnectorTest {
             assertThatThrownBy(() -> connection.run(Command.of("sleep", "30"), OutputListener.discard(),
                     Duration.ofMillis(300)))
                     .isInstanceOf(DeployFailedException.class)
-                    .hasMessage("localhost: `sleep 30` did not finish within 300ms and was killed");
+                    .hasMessageStartingWith("localhost: `sleep 30` did not finish within 300ms and was killed");
         }
     }
 }
