@@ -21,7 +21,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Any argument, whatever bytes it holds, reaches a program on a real host unchanged through the
  * login shell sshd runs it with. Compared as hex so no line splitting can hide a difference.
  */
-class RemoteQuotingProperties {
+class RemoteQuotingPropertyTest {
     private static final TestBed BED = TestBed.hosts(1);
     private static Connection connection;
 
