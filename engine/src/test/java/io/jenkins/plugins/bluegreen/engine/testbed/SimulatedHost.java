@@ -1,0 +1,158 @@
+package io.jenkins.plugins.bluegreen.engine.testbed;
+
+import io.jenkins.plugins.bluegreen.engine.remote.Host;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** One simulated host of a {@link TestBed}: an sshd in the foreground with its own config and files. */
+final class SimulatedHost {
+    private final Path sshd;
+    private final Path dir;
+    private final Host host;
+    private final String hostKey;
+    private final String ecdsaHostKey;
+    private final boolean podman;
+    private Process process;
+
+    SimulatedHost(final Path sshd, final Path dir, final String address, final String authorizedKeys,
+                  final boolean podman) throws IOException, InterruptedException {
+        this.sshd = sshd;
+        this.dir = dir;
+        this.podman = podman;
+        Files.createDirectories(dir.resolve("home"));
+        this.host = new Host(address, TestBed.freePort(address));
+        UserKeys.keygen(dir.resolve("ssh_host_ed25519_key"), "ed25519", "");
+        // Two host keys, as most real hosts have, so key type negotiation is exercised too.
+        UserKeys.keygen(dir.resolve("ssh_host_ecdsa_key"), "ecdsa", "");
+        this.hostKey = publicKey(dir.resolve("ssh_host_ed25519_key.pub"));
+        this.ecdsaHostKey = publicKey(dir.resolve("ssh_host_ecdsa_key.pub"));
+        Files.writeString(dir.resolve("authorized_keys"), authorizedKeys);
+        var env = new StringBuilder("HOME=" + dir.resolve("home"));
+        if (podman) {
+            env.append(' ').append(podmanStorage());
+        }
+        Files.writeString(dir.resolve("sshd_config"), String.join("\n",
+                "ListenAddress " + address + ":" + host.port(),
+                "HostKey " + dir.resolve("ssh_host_ed25519_key"),
+                "HostKey " + dir.resolve("ssh_host_ecdsa_key"),
+                "PidFile none",
+                "UsePAM no",
+                // The test dirs live under /tmp, which StrictModes would reject as world-writable.
+                "StrictModes no",
+                "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
+                "PermitRootLogin prohibit-password",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "AllowTcpForwarding yes",
+                "MaxSessions 100",
+                "MaxStartups 100:30:200",
+                "LogLevel ERROR",
+                // A private HOME keeps the real root's shell rc files (slow, noisy) out of every command.
+                "SetEnv " + env,
+                ""));
+    }
+
+    /** {@code type base64} of a .pub file, without its comment. */
+    private static String publicKey(final Path pub) throws IOException {
+        var fields = Files.readString(pub).strip().split("\\s+");
+        return fields[0] + " " + fields[1];
+    }
+
+    /** Per-host podman storage and engine tmp dir, layered on the machine's containers.conf. */
+    private String podmanStorage() throws IOException {
+        var storage = dir.resolve("storage.conf");
+        Files.writeString(storage, "[storage]\ndriver = \"overlay\"\n"
+                + "graphroot = \"" + dir.resolve("podman/graph") + "\"\n"
+                + "runroot = \"" + dir.resolve("podman/run") + "\"\n");
+        var system = Path.of("/etc/containers/containers.conf");
+        var base = Files.exists(system) ? Files.readString(system) : "";
+        var tmp = "tmp_dir = \"" + dir.resolve("podman/tmp") + "\"\n"
+                + "volume_path = \"" + dir.resolve("podman/volumes") + "\"\n";
+        var conf = base.contains("[engine]") ? base.replace("[engine]\n", "[engine]\n" + tmp) : base + "\n[engine]\n" + tmp;
+        Files.writeString(dir.resolve("containers.conf"), conf);
+        return "CONTAINERS_STORAGE_CONF=" + storage + " CONTAINERS_CONF=" + dir.resolve("containers.conf");
+    }
+
+    void start() throws IOException {
+        process = new ProcessBuilder(sshd.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("sshd.log").toFile())
+                .start();
+    }
+
+    void awaitListening() throws IOException, InterruptedException {
+        for (int i = 0; i < 100 && !TestBed.listening(host); i++) {
+            if (!process.isAlive()) {
+                throw new IOException("sshd for " + host + " exited: " + Files.readString(dir.resolve("sshd.log")));
+            }
+            Thread.sleep(50);
+        }
+        if (!TestBed.listening(host)) {
+            throw new IOException("sshd for " + host + " is not listening after 5s");
+        }
+    }
+
+    void stop() {
+        if (podman) {
+            removeContainers();
+        }
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Removes what a failed test left running, so no container (and no overlay mount) outlives
+     * the host. The storage is named twice, by flags and by env, so the machine's own is never touched.
+     */
+    private void removeContainers() {
+        var podmanCmd = new ProcessBuilder("podman", "--root", dir.resolve("podman/graph").toString(),
+                "--runroot", dir.resolve("podman/run").toString(), "rm", "-a", "-f", "-t", "0")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        podmanCmd.environment().put("CONTAINERS_STORAGE_CONF", dir.resolve("storage.conf").toString());
+        podmanCmd.environment().put("CONTAINERS_CONF", dir.resolve("containers.conf").toString());
+        try {
+            podmanCmd.start().waitFor();
+        }
+        catch (IOException e) {
+            // podman is gone; then nothing of it can be left running either.
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    List<ProcessHandle> sessions() {
+        return process.children().toList();
+    }
+
+    Host host() {
+        return host;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    String hostKey() {
+        return hostKey;
+    }
+
+    String ecdsaHostKey() {
+        return ecdsaHostKey;
+    }
+
+    String knownHostsLine() {
+        return "[" + host.name() + "]:" + host.port() + " " + hostKey;
+    }
+}

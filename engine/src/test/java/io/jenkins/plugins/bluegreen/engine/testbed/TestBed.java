@@ -1,0 +1,209 @@
+package io.jenkins.plugins.bluegreen.engine.testbed;
+
+import io.jenkins.plugins.bluegreen.engine.event.EventSink;
+import io.jenkins.plugins.bluegreen.engine.remote.Host;
+import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
+import io.jenkins.plugins.bluegreen.engine.ssh.SshConnector;
+import io.jenkins.plugins.bluegreen.engine.ssh.SshKey;
+import io.jenkins.plugins.bluegreen.engine.ssh.SshSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Simulated hosts for end-to-end tests: each is a real OpenSSH {@code sshd} running as root on
+ * its own loopback address (127.x.y.z) and port, with its own host key, HOME and, on request,
+ * its own podman storage, so container names, published ports and files of one "host" never
+ * collide with another's. Users log in as root with keys generated for this test run.
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * static final TestBed bed = TestBed.hosts(3);            // pure SSH
+ * static final TestBed bed = TestBed.hosts(2).withPodman(); // podman on every host
+ * </pre>
+ *
+ * A container on host i publishes with {@code -p ADDRESS:PORT:PORT} where ADDRESS is
+ * {@link #address(int)}. Hosts are numbered from 0.
+ */
+public final class TestBed implements BeforeAllCallback, AfterAllCallback {
+    public enum KeyType { ED25519, ECDSA, RSA }
+
+    private final int count;
+    private final boolean podman;
+    private final List<SimulatedHost> hosts = new ArrayList<>();
+    private Path root;
+
+    private TestBed(final int count, final boolean podman) {
+        this.count = count;
+        this.podman = podman;
+    }
+
+    public static TestBed hosts(final int count) {
+        return new TestBed(count, false);
+    }
+
+    /** Every host gets its own podman storage (graphroot, runroot, tmp dir): slower to set up. */
+    public TestBed withPodman() {
+        return new TestBed(count, true);
+    }
+
+    @Override
+    public void beforeAll(final ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(final ExtensionContext context) {
+        stop();
+    }
+
+    /** Starts every host; the extension calls it, benchmarks may too. */
+    public void start() throws IOException, InterruptedException {
+        var sshd = TestTools.require("sshd");
+        TestTools.require("ssh-keygen");
+        if (podman) {
+            TestTools.require("podman");
+        }
+        // sshd refuses to start without its privilege separation directory.
+        Files.createDirectories(Path.of("/run/sshd"));
+        root = Files.createTempDirectory("bluegreen-testbed-");
+        var keys = UserKeys.get();
+        for (int i = 0; i < count; i++) {
+            var host = new SimulatedHost(sshd, root.resolve("host-" + i), freeLoopbackAddress(),
+                    keys.authorizedKeys(), podman);
+            hosts.add(host);
+            host.start();
+        }
+        for (SimulatedHost h : hosts) {
+            h.awaitListening();
+        }
+    }
+
+    /** Stops every host and removes their files. */
+    public void stop() {
+        hosts.forEach(SimulatedHost::stop);
+        hosts.clear();
+        if (root != null) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public List<Host> hosts() {
+        return hosts.stream().map(SimulatedHost::host).toList();
+    }
+
+    public Host host(final int i) {
+        return hosts.get(i).host();
+    }
+
+    /** The loopback address host i's containers publish their ports on. */
+    public String address(final int i) {
+        return hosts.get(i).host().name();
+    }
+
+    /** known_hosts content listing every host's key, as ssh-keyscan would collect it. */
+    public String knownHosts() {
+        return hosts.stream().map(SimulatedHost::knownHostsLine).collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    /** The key type and base64 blob of host i's Ed25519 host key ({@code ssh-ed25519 AAAA...}), the one known_hosts lists. */
+    public String hostKey(final int i) {
+        return hosts.get(i).hostKey();
+    }
+
+    /** Host i's second host key, which {@link #knownHosts()} does not list ({@code ecdsa-sha2-nistp256 AAAA...}). */
+    public String ecdsaHostKey(final int i) {
+        return hosts.get(i).ecdsaHostKey();
+    }
+
+    public SshKey key(final KeyType type) {
+        return UserKeys.get().key(type);
+    }
+
+    /** An Ed25519 key encrypted with {@link #passphrase()}. */
+    public SshKey encryptedKey() {
+        return UserKeys.get().encrypted();
+    }
+
+    public String passphrase() {
+        return UserKeys.get().passphrase();
+    }
+
+    /** Root login with the Ed25519 key, host keys verified against {@link #knownHosts()}. */
+    public SshSettings settings() {
+        return SshSettings.of("root", List.of(key(KeyType.ED25519)), knownHosts());
+    }
+
+    public SshConnector connector() {
+        return new SshConnector(settings(), SecretMask.none(), EventSink.discard());
+    }
+
+    /** Takes host i off the network: its sshd stops, its files stay. */
+    public void down(final int i) {
+        hosts.get(i).stop();
+    }
+
+    /** The sshd processes serving host i's open connections, to drop them mid-command. */
+    public List<ProcessHandle> sessions(final int i) {
+        return hosts.get(i).sessions();
+    }
+
+    /** Host i's private directory (sshd config, HOME, podman storage). */
+    public Path dir(final int i) {
+        return hosts.get(i).dir();
+    }
+
+    /** A random 127.x.y.z, so parallel test runs publish container ports on different addresses. */
+    private static String freeLoopbackAddress() throws IOException {
+        var random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            var address = "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(2, 255);
+            try (var probe = new ServerSocket()) {
+                probe.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
+                return address;
+            }
+            catch (IOException e) {
+                // Not bindable on this machine (loopback not routed for 127/8); try another.
+            }
+        }
+        return "127.0.0.1";
+    }
+
+    static int freePort(final String address) throws IOException {
+        try (var probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
+            return probe.getLocalPort();
+        }
+    }
+
+    static boolean listening(final Host host) {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host.name(), host.port()), 200);
+            return true;
+        }
+        catch (IOException e) {
+            return false;
+        }
+    }
+}
