@@ -9,19 +9,14 @@ import io.jenkins.plugins.bluegreen.engine.remote.FanOut;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
 import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
-import io.jenkins.plugins.bluegreen.engine.ssh.JumpHost;
 import io.jenkins.plugins.bluegreen.engine.ssh.SshConnector;
-import io.jenkins.plugins.bluegreen.engine.ssh.SshKey;
-import io.jenkins.plugins.bluegreen.engine.ssh.SshSettings;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,31 +42,20 @@ public final class SshCheckCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "22", description = "SSH port of hosts that name none (default: ${DEFAULT-VALUE})")
     private int port;
 
-    @Option(names = {"-i", "--identity"}, required = true, description = "private key file (RSA, ECDSA, Ed25519)")
-    private Path identity;
-
-    @Option(names = "--passphrase-env", paramLabel = "VAR",
-            description = "environment variable holding the key's passphrase (never give it on the command line)")
-    private String passphraseEnv;
-
-    @Option(names = "--known-hosts", required = true, paramLabel = "FILE",
-            description = "known_hosts file with the hosts' keys (collect with ssh-keyscan, check the fingerprints)")
-    private Path knownHosts;
-
     @Option(names = "--proxy", paramLabel = "[USER@]HOST[:PORT]", description = "jump host, as ssh.proxy in deploy.yml")
     private String proxy;
 
     @Option(names = "--limit", defaultValue = "10", description = "hosts checked at once: a number or a percentage (default: ${DEFAULT-VALUE})")
     private String limit;
 
-    @Option(names = "--connect-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "(default: ${DEFAULT-VALUE})")
-    private int connectTimeout;
+    @Mixin
+    private HostAccess access;
 
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
         try {
-            var connector = new SshConnector(settings(), SecretMask.none(),
+            var connector = new SshConnector(access.settings(user, port, proxy), SecretMask.none(),
                     e -> err.println(e.line()));
             var targets = hosts.stream().map(Host::parse).toList();
             try (var connections = new Connections(connector)) {
@@ -90,28 +74,6 @@ public final class SshCheckCommand implements Callable<Integer> {
         catch (DeployFailedException e) {
             err.println(e.getMessage());
             return 1;
-        }
-    }
-
-    private SshSettings settings() {
-        var passphrase = passphraseEnv == null ? null : System.getenv(passphraseEnv);
-        if (passphraseEnv != null && passphrase == null) {
-            throw new InvalidInputException("--passphrase-env " + passphraseEnv + ": expected an environment variable"
-                    + " holding the passphrase, got no such variable");
-        }
-        var key = SshKey.of(identity.toString(), read("--identity", identity), passphrase);
-        var settings = SshSettings.of(user, List.of(key), read("--known-hosts", knownHosts)).withPort(port)
-                .withTimeouts(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(30));
-        return proxy == null ? settings : settings.withProxy(JumpHost.parse(proxy));
-    }
-
-    private static String read(final String option, final Path file) {
-        try {
-            return Files.readString(file);
-        }
-        catch (IOException e) {
-            throw new InvalidInputException(option + " " + file + ": expected a readable file, got "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
         }
     }
 }

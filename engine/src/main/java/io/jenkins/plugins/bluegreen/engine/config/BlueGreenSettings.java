@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bluegreen.engine.config;
 
+import io.jenkins.plugins.bluegreen.engine.container.ContainerRuntime;
 import java.time.Duration;
 import java.util.Set;
 

@@ -67,7 +67,7 @@ public final class ConfigJson {
 
     private static ObjectNode extension(final BlueGreenSettings x) {
         var out = JSON.objectNode();
-        out.put("runtime", x.runtime().command());
+        out.put("runtime", x.runtime().program());
         out.put("run_directory", x.runDirectory());
         out.putObject("ports").put("blue", x.ports().blue()).put("green", x.ports().green());
         out.put("app_port", x.ports().app());

@@ -9,7 +9,8 @@ import java.util.List;
  * How a command ended on one host.
  *
  * @param command the rendered command, masked
- * @param stdout everything it printed on stdout, masked (commands whose output we parse are small)
+ * @param stdout everything it printed on stdout, masked, as lines joined by newlines (no newline after
+ *               the last); commands whose output we parse are small
  * @param stderrTail the last lines of stderr, masked, for error messages
  */
 public record CommandResult(Host host, String command, int exitCode, Duration duration,

@@ -71,7 +71,8 @@ public final class NginxSwitch implements TrafficSwitch {
 
     /** Puts back the file that was there before; the running nginx never loaded the rejected one. */
     private void restore(final Connection host, final String previous) {
-        var back = previous.isEmpty() ? run(host, commands.remove(), null) : run(host, commands.write(), previous);
+        // stdout comes back as lines without the last newline; the file we wrote had one.
+        var back = previous.isEmpty() ? run(host, commands.remove(), null) : run(host, commands.write(), previous + "\n");
         if (!back.ok()) {
             throw new DeployFailedException(host.host() + ": could not restore the previous "
                     + settings.upstreamFile() + "; nginx -t will fail until it is fixed" + detail(back));

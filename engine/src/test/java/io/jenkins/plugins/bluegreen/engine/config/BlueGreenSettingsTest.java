@@ -2,6 +2,7 @@ package io.jenkins.plugins.bluegreen.engine.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.bluegreen.engine.container.ContainerRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.bluegreen.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.bluegreen.engine.remote.BootLimit;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

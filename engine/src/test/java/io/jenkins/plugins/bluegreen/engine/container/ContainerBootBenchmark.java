@@ -43,7 +43,7 @@ class ContainerBootBenchmark {
     void shouldMeasureRunToHealthyAndStop() {
         TestTools.require("podman");
         var image = TestImages.ensure(TestImages.V2);
-        var host = new LocalShell();
+        var host = LocalShell.localhost();
         var podman = new ContainerCommands(ContainerRuntime.PODMAN, runDir.toString());
         var gate = new HealthGate(new GateSettings(Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(30),
                 0, 1, StatusRange.SUCCESS, null), EventSink.discard(), SecretMask.none());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 import io.jenkins.plugins.bluegreen.engine.command.Command;
 import io.jenkins.plugins.bluegreen.engine.deploy.Color;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployStamp;
@@ -54,7 +55,7 @@ class PodmanContainerTest {
     @TempDir
     Path runDir;
 
-    private final LocalShell host = new LocalShell();
+    private final Connection host = LocalShell.localhost();
     private final List<String> started = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private Service service;

@@ -25,7 +25,7 @@ class LedgerTest {
     void shouldAppendHistoryOnTheHostAndTailTheLastEntries() throws Exception {
         var service = new Service("a2d2", "staging");
         var commands = new LedgerCommands(runDir.resolve("run dir").toString());
-        var host = new LocalShell();
+        var host = LocalShell.localhost();
         for (int i = 1; i <= 5; i++) {
             var entry = new HistoryEntry(HistoryEntry.Action.DEPLOY, new Release("v" + i,
                     i % 2 == 0 ? Color.GREEN : Color.BLUE, null, Instant.parse("2026-11-24T10:00:00Z"), "alice's bot"),
@@ -45,7 +45,7 @@ class LedgerTest {
     @Test
     void shouldTailNothingOnAFreshHost() {
         var commands = new LedgerCommands(runDir.toString());
-        var result = new LocalShell().run(commands.tail(Service.of("a2d2"), 10), OutputListener.discard(),
+        var result = LocalShell.localhost().run(commands.tail(Service.of("a2d2"), 10), OutputListener.discard(),
                 Duration.ofSeconds(10));
         assertThat(result.ok()).isTrue();
         assertThat(result.stdout()).isEmpty();
@@ -62,7 +62,7 @@ class LedgerTest {
     @Test
     void shouldAppendThroughTheLedgerIntoItsRunDirectory() {
         var ledger = new Ledger(new ContainerCommands(ContainerRuntime.PODMAN, runDir.toString()));
-        var host = new LocalShell();
+        var host = LocalShell.localhost();
         var service = Service.of("bgledger");
         ledger.append(host, service, new HistoryEntry(HistoryEntry.Action.DEPLOY,
                 new Release("v1", Color.BLUE, null, Instant.parse("2026-11-24T10:00:00Z"), "alice"), null, null, null));

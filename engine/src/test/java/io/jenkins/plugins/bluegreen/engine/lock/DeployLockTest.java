@@ -43,7 +43,7 @@ class DeployLockTest {
     @Test
     void shouldRefuseASecondDeployNamingWhoHoldsTheLock() {
         var lock = new DeployLock(runDir.toString());
-        var host = new LocalShell();
+        var host = LocalShell.localhost();
 
         lock.acquire(host, A2D2, ALICE);
 
@@ -64,7 +64,7 @@ class DeployLockTest {
     @Test
     void shouldForceReleaseAStaleLockWithoutDetails() throws Exception {
         var lock = new DeployLock(runDir.toString());
-        var host = new LocalShell();
+        var host = LocalShell.localhost();
         Files.createDirectories(runDir.resolve("lock-a2d2-staging"));
 
         assertThat(lock.status(host, A2D2)).contains(LockHolder.UNKNOWN);
@@ -86,7 +86,7 @@ class DeployLockTest {
                 var me = new LockHolder(new DeployStamp(Instant.now(), "deployer-" + i), "v" + i, null);
                 Callable<Boolean> attempt = () -> {
                     try {
-                        lock.acquire(new LocalShell(), A2D2, me);
+                        lock.acquire(LocalShell.localhost(), A2D2, me);
                         return true;
                     }
                     catch (LockHeldException e) {

@@ -72,7 +72,7 @@ class FanOutTest {
     void shouldCollectEveryHostsOutcomeAndRenderThemAsATable() {
         var failing = BED.host(1);
         try (var connections = new Connections(BED.connector())) {
-            var report = new FanOut(connections, BootLimit.of(2), Duration.ZERO, FanOut.Mode.COLLECT_ALL)
+            var report = new FanOut(connections, BootLimit.count(2), Duration.ZERO, FanOut.Mode.COLLECT_ALL)
                     .run(BED.hosts(), c -> c.run(c.host().equals(failing)
                             ? Command.of("sh", "-c", "echo disk full >&2; exit 7") : Command.of("true"),
                             OutputListener.discard(), TIMEOUT));
@@ -94,7 +94,7 @@ class FanOutTest {
     @Test
     void shouldStopAtTheFirstFailureWhenFailingFast() {
         try (var connections = new Connections(BED.connector())) {
-            var report = new FanOut(connections, BootLimit.of(2), Duration.ZERO, FanOut.Mode.FAIL_FAST)
+            var report = new FanOut(connections, BootLimit.count(2), Duration.ZERO, FanOut.Mode.FAIL_FAST)
                     .run(BED.hosts(), c -> c.run(c.host().equals(BED.host(1))
                             ? Command.of("false") : Command.of("sleep", "10"), OutputListener.discard(), TIMEOUT));
             assertThat(report.outcomes()).extracting(HostOutcome::status).containsExactly(HostOutcome.Status.CANCELLED,

@@ -34,9 +34,9 @@ class DocumentedSiteConfigTest {
                     port -> documented.replace("listen 80;", "listen 127.0.0.1:" + port + ";"));
             var traffic = new NginxSwitch(server.settings(), EventSink.discard());
 
-            traffic.switchTo(new LocalShell("web-1"), new Target("app", "green", green.port(), "v2"));
+            traffic.switchTo(LocalShell.host("web-1"), new Target("app", "green", green.port(), "v2"));
 
-            assertThat(traffic.current(new LocalShell("web-1"))).map(Target::color).contains("green");
+            assertThat(traffic.current(LocalShell.host("web-1"))).map(Target::color).contains("green");
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.bluegreen.engine.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.event.Event;
@@ -33,7 +34,7 @@ class NginxSwitchTest {
     final NginxExtension nginx = new NginxExtension();
 
     private final List<Event> events = new ArrayList<>();
-    private final LocalShell host = new LocalShell("web-1");
+    private final Connection host = LocalShell.host("web-1");
     private VersionServer blue;
     private VersionServer green;
 

@@ -33,7 +33,7 @@ class ScriptSwitchTest {
                 null, null, TIMEOUT, EventSink.discard());
 
         var hostile = "v2'; touch " + dir.resolve("pwned") + "; echo '$(id) `id` \"$HOME\" *";
-        script.switchTo(new LocalShell("web-1"), new Target("app", "green", 3002, hostile));
+        script.switchTo(LocalShell.host("web-1"), new Target("app", "green", 3002, hostile));
 
         assertThat(Files.readAllLines(out)).containsExactly("app", "green", "3002", "web-1", hostile);
         assertThat(dir.resolve("pwned")).doesNotExist();
@@ -62,7 +62,7 @@ class ScriptSwitchTest {
         try {
             var out = scratch.resolve("out");
             new ScriptSwitch("app", command + " > " + out, null, null, TIMEOUT, EventSink.discard())
-                    .switchTo(new LocalShell("web-1"), new Target("app", "green", 3002, version));
+                    .switchTo(LocalShell.host("web-1"), new Target("app", "green", 3002, version));
             return Files.readString(out);
         }
         finally {
@@ -76,19 +76,19 @@ class ScriptSwitchTest {
     void shouldReadTheLiveTargetFromTheCurrentCommand() {
         var script = new ScriptSwitch("app", "true", "echo checking {service} on {host}; echo color=blue port=3001 version=v1",
                 null, TIMEOUT, EventSink.discard());
-        assertThat(script.current(new LocalShell("web-1"))).contains(new Target("app", "blue", 3001, "v1"));
+        assertThat(script.current(LocalShell.host("web-1"))).contains(new Target("app", "blue", 3001, "v1"));
     }
 
     @Test
     void shouldTellNothingWithoutACurrentCommand() {
         var script = new ScriptSwitch("app", "true", null, null, TIMEOUT, EventSink.discard());
-        assertThat(script.current(new LocalShell("web-1"))).isEmpty();
+        assertThat(script.current(LocalShell.host("web-1"))).isEmpty();
     }
 
     @Test
     void shouldExplainACurrentLineItCannotRead() {
         var script = new ScriptSwitch("app", "true", "echo blue", null, TIMEOUT, EventSink.discard());
-        assertThatThrownBy(() -> script.current(new LocalShell("web-1")))
+        assertThatThrownBy(() -> script.current(LocalShell.host("web-1")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("web-1: x-bluegreen/traffic/current: expected its last line to be"
                         + " 'color=<color> port=<port> version=<version>', got 'blue'");
@@ -98,7 +98,7 @@ class ScriptSwitchTest {
     void shouldFailTheSwitchWhenVerifyFails() {
         var script = new ScriptSwitch("app", "true", null, "echo {color} is not answering >&2; exit 3", TIMEOUT,
                 EventSink.discard());
-        assertThatThrownBy(() -> script.switchTo(new LocalShell("web-1"), new Target("app", "green", 3002, "v2")))
+        assertThatThrownBy(() -> script.switchTo(LocalShell.host("web-1"), new Target("app", "green", 3002, "v2")))
                 .isInstanceOf(DeployFailedException.class)
                 .hasMessage("web-1: x-bluegreen/traffic/verify command failed to verify green (port 3002, v2) (exit 3):\n"
                         + "  green is not answering");
@@ -108,7 +108,7 @@ class ScriptSwitchTest {
     void shouldNameTheHostWhenTheSwitchCommandFails() {
         var script = new ScriptSwitch("app", "echo 'lb: no such pool' >&2; exit 1", null, null, TIMEOUT,
                 EventSink.discard());
-        assertThatThrownBy(() -> script.switchTo(new LocalShell("web-2"), new Target("app", "green", 3002, "v2")))
+        assertThatThrownBy(() -> script.switchTo(LocalShell.host("web-2"), new Target("app", "green", 3002, "v2")))
                 .isInstanceOf(DeployFailedException.class)
                 .hasMessage("web-2: x-bluegreen/traffic/switch command failed to switch to green (port 3002, v2) (exit 1):\n"
                         + "  lb: no such pool");

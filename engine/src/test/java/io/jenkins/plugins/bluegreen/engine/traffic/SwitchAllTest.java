@@ -30,8 +30,8 @@ class SwitchAllTest {
     final NginxExtension nginx = new NginxExtension();
 
     private final List<Event> events = new ArrayList<>();
-    private final List<Connection> hosts = List.of(new LocalShell("web-1"), new LocalShell("web-2"),
-            new LocalShell("web-3"));
+    private final List<Connection> hosts = List.of(LocalShell.host("web-1"), LocalShell.host("web-2"),
+            LocalShell.host("web-3"));
     private final Map<String, NginxServer> servers = new HashMap<>();
     private final Map<String, TrafficSwitch> switches = new HashMap<>();
     private VersionServer blue;

@@ -31,7 +31,7 @@ class ZeroDowntimeSwitchTest {
             var greenTarget = new Target("app", "green", green.port(), "v2");
             var server = nginx.start(blueTarget);
             var traffic = new NginxSwitch(server.settings(), EventSink.discard());
-            var host = new LocalShell("web-1");
+            var host = LocalShell.host("web-1");
 
             var load = LoadGenerator.start(server.url(), RPS);
             long switchNanos = 0;
