@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -70,7 +69,7 @@ final class WindowConfigReader {
         var allowed = new HashSet<>(POLICY_KEYS);
         allowed.add("destinations");
         requireMapping(node, path, allowed, "a policy (zone, allow, deny, blackouts, destinations) or 'unrestricted'");
-        var zone = node.has("zone") ? zone(node.get("zone"), join(path, "zone")) : ZoneOffset.UTC;
+        var zone = node.has("zone") ? zone(node.get("zone"), join(path, "zone")) : ZoneId.of("UTC");
         boolean hasRules = node.has("allow") || node.has("deny") || node.has("blackouts");
         var fallback = hasRules ? policy(node, path, zone) : WindowPolicy.seedDefault();
         var byDestination = new LinkedHashMap<String, WindowPolicy>();
@@ -183,10 +182,6 @@ final class WindowConfigReader {
     private int clock(final JsonNode node, final String path, final boolean isEnd) {
         var expected = isEnd ? "a time of day \"HH:MM\" from \"00:01\" to \"24:00\""
                 : "a time of day \"HH:MM\" from \"00:00\" to \"23:59\"";
-        if (node.isNumber()) {
-            // YAML 1.1 reads an unquoted 10:00 as the base-60 number 600.
-            throw error(path, "the number " + node.asText(), expected + " in quotes");
-        }
         var text = text(node, path, expected);
         var m = CLOCK.matcher(text);
         if (m.matches()) {

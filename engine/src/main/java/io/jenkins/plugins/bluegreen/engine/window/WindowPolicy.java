@@ -5,7 +5,6 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +44,7 @@ public final class WindowPolicy implements Serializable {
      * 12:00) or at weekends.
      */
     public static WindowPolicy seedDefault() {
-        var utc = ZoneOffset.UTC;
+        var utc = ZoneId.of("UTC");
         return of(
                 List.of(new WeeklyRule("standard window",
                         Set.of(DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY), 10 * 60, 14 * 60, utc)),
