@@ -59,6 +59,12 @@ record Schedule(List<WeeklyRule> allow, List<WeeklyRule> deny, List<Blackout> bl
         }
     }
 
+    /** The first blackout start or end after {@code after}; null when there is none. */
+    Instant nextBlackoutEdge(final Instant after) {
+        return blackouts.stream().flatMap(b -> Stream.of(b.start(), b.end())).filter(t -> t.isAfter(after))
+                .min(Instant::compareTo).orElse(null);
+    }
+
     /** The zones whose offset changes matter: a wall-clock range may begin or end at such a change. */
     Stream<ZoneId> zones() {
         return rules().map(WeeklyRule::zone);

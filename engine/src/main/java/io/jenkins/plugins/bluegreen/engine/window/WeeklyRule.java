@@ -79,7 +79,7 @@ public record WeeklyRule(String name, Set<DayOfWeek> days, int fromMinute, int t
     void addBoundaries(final Instant after, final Instant upTo, final Collection<Instant> out) {
         var last = LocalDate.ofInstant(upTo, zone).plusDays(1);
         for (var date = LocalDate.ofInstant(after, zone).minusDays(1); !date.isAfter(last); date = date.plusDays(1)) {
-            for (int minute : new int[] {0, fromMinute, toMinute % END_OF_DAY}) {
+            for (int minute : new int[] {fromMinute, toMinute % END_OF_DAY}) {
                 var local = ZonedDateTime.ofLocal(date.atTime(minute / 60, minute % 60), zone, null);
                 add(local.withEarlierOffsetAtOverlap().toInstant(), after, upTo, out);
                 add(local.withLaterOffsetAtOverlap().toInstant(), after, upTo, out);

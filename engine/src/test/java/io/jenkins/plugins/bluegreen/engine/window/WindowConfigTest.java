@@ -116,6 +116,26 @@ class WindowConfigTest {
     }
 
     @Test
+    void shouldOpenAfterTheYearEndBlackoutInTheSeedWindow() {
+        var floor = WindowPolicy.seedDefault().tightenedBy(WindowPolicies.parse("""
+                blackouts: [{name: year-end freeze, from: 2026-12-23, to: 2027-01-04}]
+                """, "global").forDestination(null));
+        var d = floor.decide(Instant.parse("2026-12-23T11:00:00Z"));
+        assertThat(d.rule()).isEqualTo("year-end freeze");
+        assertThat(d.nextOpen()).isEqualTo(Instant.parse("2027-01-05T10:00:00Z"));
+    }
+
+    @Test
+    void shouldAnswerNeverForAPolicyThatNeverOpens() {
+        var d = WindowPolicies.parse("deny: [{name: closed for good, days: [mon-sun]}]", "global")
+                .forDestination(null).decide(Instant.parse("2026-12-01T11:00:00Z"));
+        assertThat(d.open()).isFalse();
+        assertThat(d.nextOpen()).isNull();
+        assertThat(d.summary()).isEqualTo("deployment window held by closed for good: "
+                + "closed for good (Mon, Tue, Wed, Thu, Fri, Sat, Sun all day UTC); it does not open within two years");
+    }
+
+    @Test
     void shouldHoldABlackoutOfInstantsUpToItsEnd() {
         var policy = WindowPolicies.parse("""
                 blackouts:
