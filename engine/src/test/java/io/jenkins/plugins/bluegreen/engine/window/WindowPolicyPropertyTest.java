@@ -20,7 +20,7 @@ import net.jqwik.api.Tuple;
  * Properties over 2026, in UTC, Europe/Berlin and America/New_York, with instants drawn from the
  * whole year and, more densely, from the days around both clock changes of each zone.
  */
-class WindowPolicyProperties {
+class WindowPolicyPropertyTest {
     private static final List<ZoneId> ZONES =
             List.of(ZoneId.of("UTC"), ZoneId.of("Europe/Berlin"), ZoneId.of("America/New_York"));
     private static final Instant YEAR_START = Instant.parse("2026-01-01T00:00:00Z");

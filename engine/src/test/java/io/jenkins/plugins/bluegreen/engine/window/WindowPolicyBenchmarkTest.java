@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** Prints how long decisions take; never asserts on time. */
 @Tag("benchmark")
-class WindowPolicyBenchmark {
+class WindowPolicyBenchmarkTest {
     private static final int ROUNDS = 20_000;
 
     @Test
