@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             HealthGateCommand.class,
             LintMigrationsCommand.class,
             SshCheckCommand.class,
+            WindowCommand.class,
         })
 public final class BlueGreenCli {
     public static void main(final String[] args) {

@@ -1,0 +1,125 @@
+package io.jenkins.plugins.bluegreen.engine.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.window.HotfixOverride;
+import io.jenkins.plugins.bluegreen.engine.window.WindowDecision;
+import io.jenkins.plugins.bluegreen.engine.window.WindowPolicies;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bluegreen window}: may a deploy start now, and if not, why and when. */
+@Command(name = "window", mixinStandardHelpOptions = true,
+        description = {"Says whether a deploy may start (now or --at), which rule decided and when the window "
+                + "opens next, as JSON.", "Exit 0 when open, 3 when held, 2 on bad input."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:open", "3:held", "2:bad input (message on stderr)"})
+final class WindowCommand implements Callable<Integer> {
+    static final int OPEN = 0;
+    static final int HELD = 3;
+    static final int BAD_INPUT = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--file", paramLabel = "FILE",
+            description = "deploy file whose x-bluegreen.windows applies (default: Tue-Thu 10:00-14:00 UTC, "
+                    + "no Friday afternoon or weekend deploys)")
+    private Path file;
+
+    @Option(names = "--destination", paramLabel = "DESTINATION", description = "destination such as production")
+    private String destination;
+
+    @Option(names = "--at", paramLabel = "INSTANT", description = "ISO-8601 instant to judge (default: now)")
+    private String at;
+
+    @Option(names = "--hotfix", description = "ask for a hotfix override (needs --reason and --by)")
+    private boolean hotfix;
+
+    @Option(names = "--reason", paramLabel = "WHY", description = "why the hotfix cannot wait")
+    private String reason;
+
+    @Option(names = "--by", paramLabel = "USER", description = "who asks for the hotfix override")
+    private String by;
+
+    @Override
+    public Integer call() {
+        try {
+            var policies = file == null ? WindowPolicies.seedDefault() : DeployFileWindows.read(file, destination);
+            var decision = policies.forDestination(destination).decide(instant(), override());
+            spec.commandLine().getOut().println(json(decision));
+            spec.commandLine().getOut().flush();
+            return decision.open() ? OPEN : HELD;
+        }
+        catch (InvalidInputException e) {
+            spec.commandLine().getErr().println("bluegreen window: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return BAD_INPUT;
+        }
+    }
+
+    private Instant instant() {
+        if (at == null) {
+            return Instant.now();
+        }
+        try {
+            return OffsetDateTime.parse(at.strip()).toInstant();
+        }
+        catch (DateTimeException e) {
+            throw new InvalidInputException("--at: found \"" + at + "\", expected an ISO-8601 instant such as "
+                    + "2026-12-04T15:00:00Z");
+        }
+    }
+
+    private Optional<HotfixOverride> override() {
+        if (!hotfix) {
+            if (reason != null || by != null) {
+                throw new InvalidInputException("--" + (by != null ? "by" : "reason")
+                        + ": found it without --hotfix, expected --hotfix --reason WHY --by USER together");
+            }
+            return Optional.empty();
+        }
+        require("--by", by, "the user id asking for the override");
+        require("--reason", reason, "why the deploy cannot wait");
+        return Optional.of(new HotfixOverride(by, reason));
+    }
+
+    private static void require(final String option, final String value, final String what) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException("--hotfix: found no " + option + ", expected " + option + " with " + what);
+        }
+    }
+
+    private String json(final WindowDecision d) {
+        var mapper = new ObjectMapper();
+        var out = mapper.createObjectNode();
+        out.put("open", d.open());
+        out.put("rule", d.rule());
+        out.put("reason", d.reason());
+        out.put("at", d.at().toString());
+        out.put("nextOpen", d.nextOpen() == null ? null : d.nextOpen().toString());
+        out.put("override", d.override());
+        if (d.hotfix() == null) {
+            out.putNull("hotfix");
+        }
+        else {
+            out.putObject("hotfix").put("requestedBy", d.hotfix().requestedBy()).put("reason", d.hotfix().reason());
+        }
+        out.put("destination", destination);
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(out);
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("a decision always renders as JSON", e);
+        }
+    }
+}

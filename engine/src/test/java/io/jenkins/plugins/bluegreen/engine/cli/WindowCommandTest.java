@@ -1,0 +1,181 @@
+package io.jenkins.plugins.bluegreen.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class WindowCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+        JsonNode json() throws IOException {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private static Run run(final String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var cli = new CommandLine(new BlueGreenCli());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void shouldHoldFridayAfternoonWithTheSeedPolicy() throws IOException {
+        var r = run("window", "--at", "2026-12-04T15:00:00Z");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).isEmpty();
+        var json = r.json();
+        assertThat(json.get("open").asBoolean()).isFalse();
+        assertThat(json.get("rule").asText()).isEqualTo("Friday afternoon freeze");
+        assertThat(json.get("reason").asText()).isEqualTo("Friday afternoon freeze (Fri 12:00-24:00 UTC)");
+        assertThat(json.get("nextOpen").asText()).isEqualTo("2026-12-08T10:00:00Z");
+        assertThat(json.get("override").asBoolean()).isFalse();
+        assertThat(json.get("hotfix").isNull()).isTrue();
+        assertThat(json.get("at").asText()).isEqualTo("2026-12-04T15:00:00Z");
+    }
+
+    @Test
+    void shouldOpenInTheStandardWindowAndAcceptAnOffset() throws IOException {
+        var r = run("window", "--at", "2026-12-01T12:00:00+01:00");
+        assertThat(r.exit()).isZero();
+        assertThat(r.json().get("open").asBoolean()).isTrue();
+        assertThat(r.json().get("nextOpen").asText()).isEqualTo("2026-12-01T11:00:00Z");
+    }
+
+    @Test
+    void shouldOpenWithAHotfixOverrideAndSaySo() throws IOException {
+        var r = run("window", "--at", "2026-12-05T03:00:00Z", "--hotfix", "--by", "alice", "--reason", "CVE-2026-1");
+        assertThat(r.exit()).isZero();
+        var json = r.json();
+        assertThat(json.get("override").asBoolean()).isTrue();
+        assertThat(json.get("rule").asText()).isEqualTo("hotfix override");
+        assertThat(json.get("hotfix").get("requestedBy").asText()).isEqualTo("alice");
+        assertThat(json.get("hotfix").get("reason").asText()).isEqualTo("CVE-2026-1");
+    }
+
+    @Test
+    void shouldRefuseAHotfixWithoutWho() {
+        var r = run("window", "--hotfix", "--reason", "CVE-2026-1");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).isEqualTo(
+                "bluegreen window: --hotfix: found no --by, expected --by with the user id asking for the override");
+    }
+
+    @Test
+    void shouldRefuseAHotfixWithoutWhy() {
+        var r = run("window", "--hotfix", "--by", "alice", "--reason", " ");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo(
+                "bluegreen window: --hotfix: found no --reason, expected --reason with why the deploy cannot wait");
+    }
+
+    @Test
+    void shouldRefuseAReasonWithoutHotfix() {
+        var r = run("window", "--reason", "because");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("bluegreen window: --reason: found it without --hotfix, "
+                + "expected --hotfix --reason WHY --by USER together");
+    }
+
+    @Test
+    void shouldRefuseABadInstant() {
+        var r = run("window", "--at", "friday");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("bluegreen window: --at: found \"friday\", "
+                + "expected an ISO-8601 instant such as 2026-12-04T15:00:00Z");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownOptionWithExitTwo() {
+        assertThat(run("window", "--when", "now").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldReadTheWindowsOfADeployFileAndItsDestination() throws IOException {
+        var deploy = dir.resolve("deploy.yml");
+        Files.writeString(deploy, """
+                service: a2d2
+                image: a2d2/app
+                x-bluegreen:
+                  windows:
+                    zone: Europe/Berlin
+                    allow:
+                      - name: office hours
+                        days: [mon-fri]
+                        from: "09:00"
+                        to: "17:00"
+                    destinations:
+                      staging: unrestricted
+                """);
+        var saturday = "2026-12-05T12:00:00Z";
+        var production = run("window", "--file", deploy.toString(), "--destination", "production", "--at", saturday);
+        assertThat(production.exit()).isEqualTo(3);
+        assertThat(production.json().get("rule").asText()).isEqualTo("office hours");
+        assertThat(production.json().get("nextOpen").asText()).isEqualTo("2026-12-07T08:00:00Z");
+        assertThat(production.json().get("destination").asText()).isEqualTo("production");
+        assertThat(run("window", "--file", deploy.toString(), "--destination", "staging", "--at", saturday).exit())
+                .isZero();
+
+        Files.writeString(dir.resolve("deploy.qa.yml"), """
+                x-bluegreen:
+                  windows: unrestricted
+                """);
+        assertThat(run("window", "--file", deploy.toString(), "--destination", "qa", "--at", saturday).exit()).isZero();
+    }
+
+    @Test
+    void shouldUseTheSeedPolicyWhenTheFileHasNoWindows() throws IOException {
+        var deploy = dir.resolve("deploy.yml");
+        Files.writeString(deploy, "service: a2d2\n");
+        var r = run("window", "--file", deploy.toString(), "--at", "2026-12-04T15:00:00Z");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.json().get("rule").asText()).isEqualTo("Friday afternoon freeze");
+    }
+
+    @Test
+    void shouldNameTheFileAndKeyOfABadRule() throws IOException {
+        var deploy = dir.resolve("deploy.yml");
+        Files.writeString(deploy, """
+                x-bluegreen:
+                  windows:
+                    allow: [{name: late, days: [tue], from: "22:00", to: "25:00"}]
+                """);
+        var r = run("window", "--file", deploy.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).isEqualTo("bluegreen window: " + deploy + ": x-bluegreen/windows/allow/0/to: "
+                + "found \"25:00\", expected a time of day \"HH:MM\" from \"00:01\" to \"24:00\"");
+    }
+
+    @Test
+    void shouldRefuseAMissingFile() {
+        var r = run("window", "--file", dir.resolve("nope.yml").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("bluegreen window: --file: found no file at " + dir.resolve("nope.yml")
+                + ", expected a config/deploy.yml");
+    }
+
+    @Test
+    void shouldExplainAFileThatIsNotYaml() throws IOException {
+        var deploy = dir.resolve("deploy.yml");
+        Files.writeString(deploy, "x-bluegreen: [windows: {\n");
+        var r = run("window", "--file", deploy.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("bluegreen window: " + deploy + " line ").doesNotContain("\tat ");
+    }
+}
