@@ -47,4 +47,9 @@ public record MigrationPlan(Service service, String version, Color color, String
         secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
         workspace = workspace == null ? Optional.empty() : workspace;
     }
+
+    /** This plan recording its MIGRATE entry on {@code hosts} (the deploy's hosts) instead. */
+    public MigrationPlan withRecordOn(final List<Host> hosts) {
+        return new MigrationPlan(service, version, color, image, primary, hosts, secrets, workspace, stamp, locking, message);
+    }
 }
