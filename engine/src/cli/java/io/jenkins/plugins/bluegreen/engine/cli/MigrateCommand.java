@@ -108,7 +108,7 @@ final class MigrateCommand implements Callable<Integer> {
                 var result = new MigrationRunner(new MigrationCommands(settings, containers, container),
                         events, mask).run(connections, plan);
                 out.println("migrated " + service + " to " + version + ": schema " + shown(result.schemaBefore())
-                        + " -> " + shown(result.schemaAfter()) + ", " + result.applied().map(n -> n + " migrations applied")
+                        + " -> " + shown(result.schemaAfter()) + ", " + result.applied().map(n -> n + (n == 1 ? " migration" : " migrations") + " applied")
                         .orElse("number of migrations applied unknown")
                         + result.backup().map(b -> ", backup: " + b).orElse(""));
                 out.flush();
