@@ -262,6 +262,35 @@ class MigrationRunnerTest {
     }
 
     @Test
+    void shouldLintOnlyMigrationsNewerThanTheSchemaTheHistoryRecorded() throws IOException {
+        // Shipped earlier with lint: warn, as the contract step of an expand/contract change.
+        migration("V2__drop_total.sql", "alter table orders drop column total;");
+        runner(settings("bin/migrate")).run(connections, plan(MigrationPlan.Locking.TAKE));
+        migration("V3__create_refunds.sql", "create table refunds (id bigserial primary key);");
+        events.clear();
+
+        var result = runner(settings("bin/migrate").withLint(Migrations.LintMode.FAIL))
+                .run(connections, plan(MigrationPlan.Locking.TAKE));
+
+        assertThat(result.schemaAfter()).isEqualTo("3");
+        assertThat(result.applied()).contains(1);
+        assertThat(lines()).contains("[migrate] lint: no unsafe operations in 1 migration");
+    }
+
+    @Test
+    void shouldMaskSecretsInTheBackupScriptItReportsAndRecords() {
+        var settings = settings("bin/migrate").withBackup("PGPASSWORD=hunter2 true");
+        var runner = new MigrationRunner(new MigrationCommands(settings.migrations(), containers, null), events::add,
+                SecretMask.of(List.of("hunter2")));
+
+        var result = runner.run(connections, plan(MigrationPlan.Locking.TAKE));
+
+        assertThat(result.backup()).contains("cd " + app + " && PGPASSWORD=**** true");
+        assertThat(history(0).get(0).backup()).isEqualTo("cd " + app + " && PGPASSWORD=**** true");
+        assertThat(String.join("\n", lines())).doesNotContain("hunter2");
+    }
+
+    @Test
     void shouldRollTheSchemaBackByTheStepsTheLedgerRecorded() throws IOException {
         migration("V2__add_orders_note.sql", "alter table orders add column note text;");
         migration("V3__add_orders_index.sql", "create index orders_total on orders (total);");
