@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             HealthGateCommand.class,
             LintMigrationsCommand.class,
+            MigrateCommand.class,
             SshCheckCommand.class,
             WindowCommand.class,
         })

@@ -112,6 +112,24 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
         return cli(a);
     }
 
+    /**
+     * Runs {@code script} once with {@code sh -c} in a throw-away container of {@code spec}'s image,
+     * attached so its output streams back and its exit status is the command's: the same env, env
+     * file and volumes as the app, but no ports, no restart policy and no ledger labels, so nothing
+     * mistakes it for a color. Named {@code <service>-<purpose>}: a second run of the same purpose on
+     * the host is refused by the runtime while the first still runs.
+     */
+    public Command runOnce(final ContainerSpec spec, final String purpose, final String script) {
+        var a = new ArrayList<>(List.of("run", "--rm", "--name", spec.service().qualified() + "-" + purpose));
+        spec.env().forEach((k, v) -> a.addAll(List.of("--env", k + "=" + v)));
+        if (!spec.secretEnv().isEmpty()) {
+            a.addAll(List.of("--env-file", envFile(spec)));
+        }
+        spec.volumes().forEach(v -> a.addAll(List.of("--volume", v)));
+        a.addAll(List.of(spec.image(), "sh", "-c", script));
+        return cli(a);
+    }
+
     /** Stops with SIGTERM, giving the app {@code drain} to finish in-flight requests before SIGKILL. */
     public Command stop(final String container, final Duration drain) {
         return cli("stop", runtime.stopTimeoutFlag(), Long.toString(drain.toSeconds()), container);

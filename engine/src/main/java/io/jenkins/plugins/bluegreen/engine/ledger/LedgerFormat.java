@@ -45,6 +45,10 @@ public final class LedgerFormat {
         put(o, "schema_before", entry.schemaBefore());
         put(o, "schema_after", entry.schemaAfter());
         put(o, "message", entry.message());
+        if (entry.migrations() != null) {
+            o.put("migrations", entry.migrations().intValue());
+        }
+        put(o, "backup", entry.backup());
         return o.toString();
     }
 
@@ -75,7 +79,7 @@ public final class LedgerFormat {
             var release = new Release(Objects.requireNonNull(text(n, "version")), Color.parse(text(n, "color"), "color"),
                     text(n, "image"), instant(text(n, "at")), text(n, "by"));
             return Optional.of(new HistoryEntry(action, release, text(n, "schema_before"),
-                    text(n, "schema_after"), text(n, "message")));
+                    text(n, "schema_after"), text(n, "message"), count(n, "migrations"), text(n, "backup")));
         }
         catch (JsonProcessingException | RuntimeException e) {
             return Optional.empty();
@@ -158,6 +162,11 @@ public final class LedgerFormat {
     private static String text(final JsonNode node, final String field) {
         var v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static Integer count(final JsonNode node, final String field) {
+        var v = node.get(field);
+        return v != null && v.canConvertToInt() && v.asInt() >= 0 ? v.asInt() : null;
     }
 
     private static Instant instant(final String text) {

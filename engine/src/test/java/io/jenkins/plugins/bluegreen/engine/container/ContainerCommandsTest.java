@@ -55,6 +55,17 @@ class ContainerCommandsTest {
     }
 
     @Test
+    void shouldRunAOneOffWithTheAppsEnvAndVolumesButNoPortsOrLabels() {
+        var spec = new ContainerSpec(new Service("a2d2", "staging"), "web", Color.BLUE, "localhost/a2d2:v2", "v2",
+                Map.of("RAILS_ENV", "production"), List.of("DATABASE_URL"), List.of("/data/uploads:/app/uploads"),
+                "2", null, Map.of("team", "payments"), List.of("bin/rails", "server"), 3001, 3000, false);
+        assertThat(PODMAN.runOnce(spec, "migrate", "bin/rails db:migrate").render()).isEqualTo(
+                "podman run --rm --name a2d2-staging-migrate --env RAILS_ENV=production"
+                        + " --env-file /srv/bg/env/a2d2-staging-web-blue.env --volume /data/uploads:/app/uploads"
+                        + " localhost/a2d2:v2 sh -c 'bin/rails db:migrate'");
+    }
+
+    @Test
     void shouldQuoteHostileValues() {
         var spec = new ContainerSpec(Service.of("a2d2"), "web", Color.GREEN, "a2d2:v2", "v2; rm -rf /",
                 Map.of("GREETING", "it's $(id) `id`"), List.of(), List.of("/data/my files:/app/data"), null, null,

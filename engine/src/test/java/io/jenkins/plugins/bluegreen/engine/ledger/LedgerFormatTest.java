@@ -68,12 +68,14 @@ class LedgerFormatTest {
         var deploy = new HistoryEntry(HistoryEntry.Action.DEPLOY, new Release("v2", Color.GREEN, "a2d2:v2",
                 Instant.parse("2026-11-24T10:15:30Z"), "alice"), "20261101", "20261124", "JIRA-42 \"quoted\"");
         var migrate = new HistoryEntry(HistoryEntry.Action.MIGRATE, new Release("v3", Color.BLUE, null, null, null),
-                null, "20261125", null);
+                null, "20261125", null, 2, "/backups/a2d2-20261125T101530Z.sql");
 
         var line = LedgerFormat.historyLine(A2D2, deploy);
         assertThat(line).isEqualTo("{\"at\":\"2026-11-24T10:15:30Z\",\"action\":\"deploy\",\"service\":\"a2d2\","
                 + "\"version\":\"v2\",\"color\":\"green\",\"image\":\"a2d2:v2\",\"by\":\"alice\","
                 + "\"schema_before\":\"20261101\",\"schema_after\":\"20261124\",\"message\":\"JIRA-42 \\\"quoted\\\"\"}");
+        assertThat(LedgerFormat.historyLine(A2D2, migrate)).endsWith(",\"schema_after\":\"20261125\",\"migrations\":2,"
+                + "\"backup\":\"/backups/a2d2-20261125T101530Z.sql\"}");
         var text = line + "\n" + "{\"at\":\"2026-11-24T1" + "\n" + LedgerFormat.historyLine(A2D2, migrate) + "\n";
         assertThat(LedgerFormat.history(text)).containsExactly(deploy, migrate);
     }

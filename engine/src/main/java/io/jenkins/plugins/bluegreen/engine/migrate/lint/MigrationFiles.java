@@ -114,7 +114,8 @@ public final class MigrationFiles {
         return byVersion.thenComparing(p -> p.getFileName().toString());
     }
 
-    static int compareVersions(final String a, final String b) {
+    /** Compares two versions number by number ({@code 10} after {@code 9}); both must be versions. */
+    public static int compareVersions(final String a, final String b) {
         var left = a.split("[._]");
         var right = b.split("[._]");
         for (int i = 0; i < Math.max(left.length, right.length); i++) {
