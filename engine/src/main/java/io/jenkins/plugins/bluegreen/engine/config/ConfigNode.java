@@ -257,9 +257,11 @@ final class ConfigNode {
         }
         var options = fallback.getDeclaringClass().getEnumConstants();
         var names = new ArrayList<String>();
+        // YAML 1.1 reads a bare "off" (and "no") as false: take it as the option it was written as.
+        var written = value.isBoolean() && !value.asBoolean() ? "off" : value.isTextual() ? value.asText().strip() : null;
         for (E option : options) {
             var name = option.name().toLowerCase(Locale.ROOT);
-            if (value.isTextual() && value.asText().strip().equals(name)) {
+            if (name.equals(written)) {
                 return option;
             }
             names.add(name);

@@ -67,7 +67,7 @@ public record Migrations(String command, String statusCommand, String rollbackCo
 
         /** {@code lint: fail} is short for {@code lint: {mode: fail}}. */
         static Lint from(final ConfigNode node) {
-            if (node.present() && node.json().isTextual()) {
+            if (node.present() && (node.json().isTextual() || node.json().isBoolean())) {
                 return new Lint(node.choice(LintMode.WARN), DEFAULT_PATHS);
             }
             if (node.present() && !node.isMap()) {

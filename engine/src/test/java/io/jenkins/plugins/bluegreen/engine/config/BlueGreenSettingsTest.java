@@ -116,6 +116,14 @@ class BlueGreenSettingsTest {
     }
 
     @Test
+    void shouldReadABareOffAsOffThoughYamlReadsItAsFalse() {
+        assertThat(files().minimal("x-bluegreen:", "  migrations: {lint: off}").config().extension().migrations().lint().mode())
+                .isEqualTo(Migrations.LintMode.OFF);
+        assertThat(files().minimal("x-bluegreen:", "  migrations: {lint: {mode: off}}").config().extension().migrations()
+                .lint().mode()).isEqualTo(Migrations.LintMode.OFF);
+    }
+
+    @Test
     void shouldTakeTheUpstreamFileAndReloadOfNginx() {
         var f = files().minimal("x-bluegreen:", "  traffic: {upstream_file: /etc/nginx/shop.conf, reload: systemctl reload nginx}");
 
