@@ -191,7 +191,7 @@ public class BlueGreenDeployStep extends WindowedStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends HostStepDescriptor {
+    public static final class DescriptorImpl extends WindowedStepDescriptor {
         @Override
         public String getFunctionName() {
             return FUNCTION;

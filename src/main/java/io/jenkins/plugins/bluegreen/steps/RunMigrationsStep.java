@@ -74,7 +74,7 @@ public class RunMigrationsStep extends WindowedStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends HostStepDescriptor {
+    public static final class DescriptorImpl extends WindowedStepDescriptor {
         @Override
         public String getFunctionName() {
             return FUNCTION;

@@ -44,6 +44,8 @@ abstract class WindowedExecution extends GateExecution {
     /** The override waiting for on-call approval; null while the gate is the "proceed as hotfix" prompt. */
     private HotfixOverride requested;
     private boolean held;
+    /** True once the window let the step through or stopped it; later checks change nothing. */
+    private boolean settled;
     /** The held decision last reported, so a re-check that changes nothing stays quiet. */
     private String heldReported;
 
@@ -75,8 +77,9 @@ abstract class WindowedExecution extends GateExecution {
         var reason = request.reason() != null || env == null ? request.reason()
                 : Util.fixEmptyAndTrim(env.get(admins.getHotfixParameter() + "_REASON"));
         var policy = policy();
+        var approved = granted();
         return EngineCall.engine(request.function(), () -> {
-            var override = granted != null ? Optional.of(granted)
+            var override = approved != null ? Optional.of(approved)
                     : asHotfix ? Optional.of(new HotfixOverride(requester, reason)) : Optional.<HotfixOverride>empty();
             return policy.decide(DeployClock.now(), override);
         });
@@ -95,17 +98,35 @@ abstract class WindowedExecution extends GateExecution {
 
     /** True when the step may still act now, e.g. right before the traffic switch. */
     final boolean stillOpen(final WindowDecision decision) {
-        return decision.open() && (!decision.override() || granted != null);
+        return decision.open() && (!decision.override() || granted() != null);
+    }
+
+    private synchronized HotfixOverride granted() {
+        return granted;
     }
 
     private void check() throws Exception {
         var decision = decide();
+        if (act(decision)) {
+            proceed(decision);
+        }
+    }
+
+    /**
+     * Acts on a decision; true when the step's work should now run. Checks may overlap (a timer
+     * and an approval at the same moment), so acting is serialized and the work runs at most once.
+     */
+    private synchronized boolean act(final WindowDecision decision) throws IOException, InterruptedException {
+        if (settled) {
+            return false;
+        }
         var context = getContext();
         if (decision.open() && decision.override() && granted == null) {
             askOnCall(decision.hotfix());
-            return;
+            return false;
         }
         if (decision.open()) {
+            settled = true;
             held = false;
             closeGate();
             stopWaking();
@@ -113,15 +134,16 @@ abstract class WindowedExecution extends GateExecution {
                     decision.override() ? decision.hotfix().requestedBy() : null,
                     decision.override() ? decision.hotfix().reason() : null, null);
             log(describe(decision));
-            proceed(decision);
-            return;
+            return true;
         }
         if (!EngineCall.engine(request.function(), request::waits) || decision.nextOpen() == null) {
+            settled = true;
             Decisions.record(context, "window", describe(decision), null, null, null);
             context.onFailure(new FlowInterruptedException(Result.NOT_BUILT, true, new WindowClosed(decision)));
-            return;
+            return false;
         }
         hold(decision);
+        return false;
     }
 
     private void hold(final WindowDecision decision) throws IOException, InterruptedException {
@@ -162,12 +184,12 @@ abstract class WindowedExecution extends GateExecution {
     }
 
     @Override
-    void gatePassed(final ApprovalGate settled) {
+    synchronized void gatePassed(final ApprovalGate answered) {
         if (requested != null) {
             granted = requested;
         }
         else {
-            var approval = settled.records().stream().filter(ApprovalRecord::approved).reduce((a, b) -> b).orElseThrow();
+            var approval = answered.records().stream().filter(ApprovalRecord::approved).reduce((a, b) -> b).orElseThrow();
             granted = new HotfixOverride(approval.userId(), approval.comment());
         }
         held = false;
@@ -176,7 +198,7 @@ abstract class WindowedExecution extends GateExecution {
     }
 
     @Override
-    void wake(final Instant now) {
+    synchronized void wake(final Instant now) {
         if (held) {
             run(this::check);
         }
