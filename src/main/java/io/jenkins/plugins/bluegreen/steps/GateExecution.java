@@ -67,7 +67,6 @@ abstract class GateExecution extends GeneralNonBlockingStepExecution implements 
         this.gate = opened;
         this.title = question;
         var run = getContext().get(Run.class);
-        ApprovalAction.of(run);
         var listener = getContext().get(TaskListener.class);
         listener.getLogger().println("[approval] " + question + " " + opened.describe(DeployClock.now()));
         listener.getLogger().println("[approval] answer on " + approvalPage(run));

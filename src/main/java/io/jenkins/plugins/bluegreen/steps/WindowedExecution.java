@@ -70,7 +70,7 @@ abstract class WindowedExecution extends GateExecution {
     /** Decides now, with the override on-call approved if any, else the one this build asks for. */
     final WindowDecision decide() throws IOException, InterruptedException {
         var context = getContext();
-        var requester = Decisions.requester(context.get(Run.class));
+        var requester = requester();
         var env = context.get(EnvVars.class);
         var admins = DeploymentPolicyConfiguration.get();
         var asHotfix = request.hotfix() || env != null && Boolean.parseBoolean(env.get(admins.getHotfixParameter()));
@@ -99,6 +99,10 @@ abstract class WindowedExecution extends GateExecution {
     /** True when the step may still act now, e.g. right before the traffic switch. */
     final boolean stillOpen(final WindowDecision decision) {
         return decision.open() && (!decision.override() || granted() != null);
+    }
+
+    private String requester() throws IOException, InterruptedException {
+        return Decisions.requester(getContext().get(Run.class));
     }
 
     private synchronized HotfixOverride granted() {
@@ -131,14 +135,14 @@ abstract class WindowedExecution extends GateExecution {
             closeGate();
             stopWaking();
             Decisions.record(context, decision.override() ? "hotfix" : "window", describe(decision),
-                    decision.override() ? decision.hotfix().requestedBy() : null,
+                    decision.override() ? decision.hotfix().requestedBy() : requester(),
                     decision.override() ? decision.hotfix().reason() : null, null);
             log(describe(decision));
             return true;
         }
         if (!EngineCall.engine(request.function(), request::waits) || decision.nextOpen() == null) {
             settled = true;
-            Decisions.record(context, "window", describe(decision), null, null, null);
+            Decisions.record(context, "window", describe(decision), requester(), null, null);
             context.onFailure(new FlowInterruptedException(Result.NOT_BUILT, true, new WindowClosed(decision)));
             return false;
         }
@@ -152,7 +156,7 @@ abstract class WindowedExecution extends GateExecution {
         if (!decision.summary().equals(heldReported)) {
             heldReported = decision.summary();
             log(describe(decision) + "; waiting, and going on by itself when the window opens");
-            Decisions.record(context, "window", describe(decision), null, null, null);
+            Decisions.record(context, "window", describe(decision), requester(), null, null);
         }
         var onCall = Names.split(DeploymentPolicyConfiguration.get().getOnCallGroup());
         if (!gateOpen() && !onCall.isEmpty()) {
@@ -160,7 +164,7 @@ abstract class WindowedExecution extends GateExecution {
             var prompt = new ApprovalPolicy(hotfix.approvers(), 1, false, null, hotfix.onTimeout(), true, false);
             requested = null;
             openGate("Held by the deployment window: proceed now as a hotfix? (on-call only; the comment is the reason)",
-                    ApprovalGate.open(prompt, Decisions.requester(context.get(Run.class)), DeployClock.now()));
+                    ApprovalGate.open(prompt, requester(), DeployClock.now()));
         }
         wakeAt(decision.nextOpen());
         context.saveState();

@@ -6,16 +6,24 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.sun.net.httpserver.HttpServer;
 import hudson.model.Cause;
 import hudson.model.CauseAction;
 import hudson.model.Result;
 import hudson.security.FullControlOnceLoggedInAuthorizationStrategy;
+import hudson.util.Secret;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
 import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -179,6 +187,32 @@ class WindowHoldTest {
         r.assertBuildStatusSuccess(r.waitForCompletion(build));
         assertThat(ScriptedEngine.CALLS).containsExactly("stage v2", "promote v2");
         r.assertLogContains("overridden by a hotfix from carol: INC-4712 checkout down", build);
+    }
+
+    @Test
+    void shouldTellTheTeamWhyADeployWasHeld() throws Exception {
+        var posts = new LinkedBlockingQueue<String>();
+        var chat = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        chat.createContext("/hook", exchange -> {
+            posts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        chat.start();
+        try {
+            SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL,
+                    "chat-webhook", "team chat", Secret.fromString("http://127.0.0.1:" + chat.getAddress().getPort() + "/hook")));
+            BlueGreenConfiguration.get().setNotificationCredentialsId("chat-webhook");
+
+            var build = startAsAlice("node { blueGreenDeploy destination: 'production', version: 'v2', onHeld: 'fail' }");
+            r.assertBuildStatus(Result.NOT_BUILT, r.waitForCompletion(build));
+
+            assertThat(posts.poll(10, TimeUnit.SECONDS)).startsWith("{\"text\":")
+                    .contains("Friday afternoon freeze").contains("by: alice").doesNotContain("/hook");
+        }
+        finally {
+            chat.stop(0);
+        }
     }
 
     @Test
