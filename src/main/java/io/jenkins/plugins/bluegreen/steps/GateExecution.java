@@ -178,12 +178,24 @@ abstract class GateExecution extends GeneralNonBlockingStepExecution implements 
         }
     }
 
+    /**
+     * After a restart, work interrupted in a background thread fails the step (it may have been half
+     * done on the hosts), unless {@link #repeatInterruptedWork} repeats it safely; then the timer is
+     * set again for whatever the step was waiting for.
+     */
     @Override
     public void onResume() {
-        super.onResume();
+        if (!repeatInterruptedWork()) {
+            super.onResume();
+        }
         synchronized (this) {
             arm();
         }
+    }
+
+    /** True when the subclass restarted work a restart interrupted because repeating it is harmless. */
+    boolean repeatInterruptedWork() {
+        return false;
     }
 
     @Override

@@ -46,6 +46,8 @@ abstract class WindowedExecution extends GateExecution {
     private boolean held;
     /** True once the window let the step through or stopped it; later checks change nothing. */
     private boolean settled;
+    /** True while a window check runs (it may be saved so, if the controller stops meanwhile). */
+    private boolean checking;
     /** The held decision last reported, so a re-check that changes nothing stays quiet. */
     private String heldReported;
 
@@ -110,10 +112,28 @@ abstract class WindowedExecution extends GateExecution {
     }
 
     private void check() throws Exception {
-        var decision = decide();
-        if (act(decision)) {
-            proceed(decision);
+        checking = true;
+        try {
+            var decision = decide();
+            if (act(decision)) {
+                checking = false;
+                proceed(decision);
+            }
         }
+        finally {
+            checking = false;
+        }
+    }
+
+    /** A window check only reads; one a restart interrupted is simply made again. */
+    @Override
+    boolean repeatInterruptedWork() {
+        if (checking && !settled) {
+            checking = false;
+            run(this::check);
+            return true;
+        }
+        return false;
     }
 
     /**

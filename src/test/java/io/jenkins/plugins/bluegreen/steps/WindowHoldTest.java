@@ -120,7 +120,7 @@ class WindowHoldTest {
         r.assertBuildStatus(Result.NOT_BUILT, r.waitForCompletion(build));
         r.assertLogContains("Deployment window closed by 'Friday afternoon freeze'", build);
         assertThat(ScriptedEngine.CALLS).isEmpty();
-        assertThat(r.getLog(build).split("Deployment window closed by", -1)).hasSize(2);
+        assertThat(build.getAction(ApprovalAction.class).getRecords()).hasSize(1);
     }
 
     @Test
