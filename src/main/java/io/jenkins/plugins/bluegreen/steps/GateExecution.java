@@ -10,6 +10,7 @@ import io.jenkins.plugins.bluegreen.engine.approval.ApprovalStatus;
 import io.jenkins.plugins.bluegreen.engine.approval.Approver;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
@@ -240,9 +242,10 @@ abstract class GateExecution extends GeneralNonBlockingStepExecution implements 
         return gate != null && gate.policy().approvers().isEmpty();
     }
 
-    /** The approvals given, for a step's result. */
+    /** The approvals given, for a step's result: plain lists and maps, which Pipeline keeps across restarts. */
     static List<Map<String, Object>> approvals(final ApprovalGate settled) {
-        return settled.records().stream().filter(ApprovalRecord::approved).map(GateExecution::asMap).toList();
+        return settled.records().stream().filter(ApprovalRecord::approved).map(GateExecution::asMap)
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     private static Map<String, Object> asMap(final ApprovalRecord r) {
