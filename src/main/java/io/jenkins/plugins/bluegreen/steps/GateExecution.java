@@ -89,7 +89,7 @@ abstract class GateExecution extends GeneralNonBlockingStepExecution implements 
         return gate != null;
     }
 
-    /** Wakes this step at {@code at} (or earlier, see {@link DeployClock#recheck}), also after a restart. */
+    /** Wakes this step at {@code at} (or earlier, at the re-check interval of {@link DeployClock}), also after a restart. */
     final synchronized void wakeAt(final Instant at) {
         wakeAt = at;
         arm();

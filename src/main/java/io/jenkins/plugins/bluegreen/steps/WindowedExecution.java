@@ -29,7 +29,7 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * <li>held, {@code onHeld: 'fail'} (or a window that never opens): the build stops as NOT_BUILT
  *     with the reason, as an actual interruption so {@code retry} and {@code catchError} pass it on;</li>
  * <li>held, {@code onHeld: 'wait'}: no thread waits; a timer looks again at the next opening (and
- *     every {@link DeployClock#recheck}), and meanwhile on-call may "proceed as hotfix" on the
+ *     every re-check interval of {@link DeployClock}), and meanwhile on-call may "proceed as hotfix" on the
  *     build's approval page, their comment being the reason;</li>
  * <li>a hotfix that opens a closed window: on-call, not the requester, must approve it first.</li>
  * </ul>

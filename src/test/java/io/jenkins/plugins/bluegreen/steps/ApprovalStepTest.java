@@ -6,10 +6,8 @@ import hudson.model.Cause;
 import hudson.model.CauseAction;
 import hudson.model.Result;
 import hudson.security.FullControlOnceLoggedInAuthorizationStrategy;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.htmlunit.FailingHttpStatusCodeException;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -36,14 +34,12 @@ class ApprovalStepTest {
         realm.addGroups("alice", "release");
         r.jenkins.setSecurityRealm(realm);
         r.jenkins.setAuthorizationStrategy(new FullControlOnceLoggedInAuthorizationStrategy());
-        DeployClock.clock = Clock.fixed(OPENED, ZoneOffset.UTC);
-        DeployClock.recheck = Duration.ofMillis(100);
+        FixedClock.at(OPENED);
     }
 
     @AfterEach
     void tearDown() {
-        DeployClock.clock = Clock.systemUTC();
-        DeployClock.recheck = Duration.ofMinutes(5);
+        DeployClock.reset();
     }
 
     private WorkflowRun startAsAlice(final String script) throws Exception {
@@ -110,7 +106,7 @@ class ApprovalStepTest {
     void shouldRejectWhenNobodyAnswersInTime() throws Exception {
         var build = startAsAlice("deploymentApproval approvers: 'release', timeoutMinutes: 30");
 
-        DeployClock.clock = Clock.fixed(OPENED.plus(Duration.ofMinutes(31)), ZoneOffset.UTC);
+        FixedClock.at(OPENED.plus(Duration.ofMinutes(31)));
 
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(build));
         r.assertLogContains("timed out at 2026-12-08T11:00:00Z, rejected by timeout", build);
@@ -123,7 +119,7 @@ class ApprovalStepTest {
                 echo "status ${ok.status}"
                 """);
 
-        DeployClock.clock = Clock.fixed(OPENED.plus(Duration.ofMinutes(31)), ZoneOffset.UTC);
+        FixedClock.at(OPENED.plus(Duration.ofMinutes(31)));
 
         r.assertBuildStatusSuccess(r.waitForCompletion(build));
         r.assertLogContains("status TIMED_OUT", build);

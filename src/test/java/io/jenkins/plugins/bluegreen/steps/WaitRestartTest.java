@@ -6,8 +6,6 @@ import hudson.model.Cause;
 import hudson.model.CauseAction;
 import hudson.security.FullControlOnceLoggedInAuthorizationStrategy;
 import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
-import java.time.Clock;
-import java.time.Duration;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +25,7 @@ class WaitRestartTest {
 
     @AfterEach
     void tearDown() {
-        DeployClock.clock = Clock.systemUTC();
-        DeployClock.recheck = Duration.ofMinutes(5);
+        DeployClock.reset();
     }
 
     private static void signIn(final JenkinsRule r) {
@@ -47,8 +44,7 @@ class WaitRestartTest {
 
     @Test
     void shouldGoOnAfterARestartWhenTheWindowOpens() throws Throwable {
-        DeployClock.recheck = Duration.ofMillis(100);
-        WindowHoldTest.at(WindowHoldTest.FRIDAY_AFTERNOON);
+        FixedClock.at(WindowHoldTest.FRIDAY_AFTERNOON);
         sessions.then(r -> {
             DeploymentPolicyConfiguration.get().setWindows(null);
             var build = job(r, """
@@ -61,7 +57,7 @@ class WaitRestartTest {
             var build = r.jenkins.getItemByFullName("deploy", WorkflowJob.class).getBuildByNumber(1);
             assertThat(build.isBuilding()).isTrue();
 
-            WindowHoldTest.at(WindowHoldTest.TUESDAY_OPENING);
+            FixedClock.at(WindowHoldTest.TUESDAY_OPENING);
 
             r.assertBuildStatusSuccess(r.waitForCompletion(build));
             r.assertLogContains("open true", build);

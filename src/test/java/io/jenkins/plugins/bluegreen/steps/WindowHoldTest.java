@@ -17,10 +17,7 @@ import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -62,18 +59,12 @@ class WindowHoldTest {
         realm.addGroups("alice", "platform-oncall");
         r.jenkins.setSecurityRealm(realm);
         r.jenkins.setAuthorizationStrategy(new FullControlOnceLoggedInAuthorizationStrategy());
-        at(FRIDAY_AFTERNOON);
-        DeployClock.recheck = Duration.ofMillis(100);
+        FixedClock.at(FRIDAY_AFTERNOON);
     }
 
     @AfterEach
     void tearDown() {
-        DeployClock.clock = Clock.systemUTC();
-        DeployClock.recheck = Duration.ofMinutes(5);
-    }
-
-    static void at(final Instant now) {
-        DeployClock.clock = Clock.fixed(now, ZoneOffset.UTC);
+        DeployClock.reset();
     }
 
     private WorkflowRun startAsAlice(final String script) throws Exception {
@@ -96,7 +87,7 @@ class WindowHoldTest {
         assertThat(r.jenkins.toComputer().countBusy()).isZero();
         assertThat(build.getAction(ApprovalAction.class).getRecords()).extracting(DecisionRecord::getKind).contains("window");
 
-        at(TUESDAY_OPENING);
+        FixedClock.at(TUESDAY_OPENING);
 
         r.assertBuildStatusSuccess(r.waitForCompletion(build));
         r.assertLogContains("open true by standard window", build);
@@ -129,7 +120,7 @@ class WindowHoldTest {
         r.waitForMessage("waiting, and going on by itself when the window opens", build);
         assertThat(ScriptedEngine.CALLS).isEmpty();
 
-        at(TUESDAY_OPENING);
+        FixedClock.at(TUESDAY_OPENING);
 
         r.assertBuildStatusSuccess(r.waitForCompletion(build));
         assertThat(ScriptedEngine.CALLS).containsExactly("migrate v2");
