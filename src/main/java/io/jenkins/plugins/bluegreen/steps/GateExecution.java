@@ -53,12 +53,6 @@ abstract class GateExecution extends GeneralNonBlockingStepExecution implements 
     /** The gate passed (approved, or timed out with "approve"). Called once, on a timer or web thread. */
     abstract void gatePassed(ApprovalGate settled) throws Exception;
 
-    /** The gate was rejected or timed out with "reject"; the default stops the build as aborted. */
-    void gateRefused(final ApprovalGate settled, final Instant now) {
-        getContext().onFailure(new FlowInterruptedException(Result.ABORTED, true,
-                new NotApproved(title + ": " + settled.describe(now))));
-    }
-
     /** The subclass's own wait (a held window) is due, or its re-check interval passed; wake again with {@link #wakeAt}. */
     void wake(final Instant now) throws Exception {
         // nothing of its own to wait for
@@ -162,21 +156,24 @@ abstract class GateExecution extends GeneralNonBlockingStepExecution implements 
         }
     }
 
+    /** Once the gate is no longer pending: passed goes to the subclass, refused stops the build as aborted. */
     private void settle(final Instant now) throws Exception {
         var status = gate.status(now);
         if (status == ApprovalStatus.PENDING) {
             return;
         }
         var settled = gate;
+        var question = title;
         closeGate();
         if (status == ApprovalStatus.TIMED_OUT) {
-            Decisions.record(getContext(), "timeout", settled.describe(now), null, null, null);
+            Decisions.record(getContext(), "timeout", question + ": " + settled.describe(now), null, null, null);
         }
         if (settled.passed(now)) {
             gatePassed(settled);
         }
         else {
-            gateRefused(settled, now);
+            getContext().onFailure(new FlowInterruptedException(Result.ABORTED, true,
+                    new NotApproved(question + ": " + settled.describe(now))));
         }
     }
 
