@@ -8,32 +8,26 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
-import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
 import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
 import io.jenkins.plugins.bluegreen.engine.api.StagedRelease;
-import io.jenkins.plugins.bluegreen.engine.window.HotfixOverride;
+import io.jenkins.plugins.bluegreen.engine.window.WindowDecision;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.Optional;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
-import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code blueGreenDeploy}: boots a release on the idle color, gates it on health, runs the optional
- * block (smoke tests) while traffic still goes to the live color, then switches. A failing block
- * stops the new color and leaves traffic where it was.
+ * {@code blueGreenDeploy}: inside the deployment window, boots a release on the idle color, gates it
+ * on health, runs the optional block (smoke tests) while traffic still goes to the live color, then
+ * switches. A failing block stops the new color and leaves traffic where it was.
  */
-public class BlueGreenDeployStep extends HostStep {
+public class BlueGreenDeployStep extends WindowedStep {
     static final String FUNCTION = "blueGreenDeploy";
 
     private String version;
-    private boolean hotfix;
-    private String reason;
     private Integer intervalSeconds;
     private Integer timeoutSeconds;
     private Integer successes;
@@ -51,24 +45,6 @@ public class BlueGreenDeployStep extends HostStep {
     @DataBoundSetter
     public void setVersion(final String version) {
         this.version = Util.fixEmptyAndTrim(version);
-    }
-
-    public boolean isHotfix() {
-        return hotfix;
-    }
-
-    @DataBoundSetter
-    public void setHotfix(final boolean hotfix) {
-        this.hotfix = hotfix;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    @DataBoundSetter
-    public void setReason(final String reason) {
-        this.reason = Util.fixEmptyAndTrim(reason);
     }
 
     public Integer getIntervalSeconds() {
@@ -104,36 +80,39 @@ public class BlueGreenDeployStep extends HostStep {
     }
 
     /**
-     * Stages in a background thread, runs the block on the CPS VM, promotes or abandons in a
-     * background thread again. Only serializable values are kept, so a restart while the block runs
-     * resumes it; the SSH key is looked up again after the block rather than stored.
+     * Waits for the deployment window (see {@link WindowedExecution}), then stages in a background
+     * thread, runs the block on the CPS VM, looks at the window once more and promotes or abandons
+     * in a background thread again. Only serializable values are kept, so a restart while held or
+     * while the block runs resumes it; the SSH key is looked up again after the block rather than stored.
      */
-    static final class Execution extends GeneralNonBlockingStepExecution {
+    static final class Execution extends WindowedExecution {
         private static final long serialVersionUID = 1L;
 
-        private final transient BlueGreenDeployStep step;
+        private final String configFile;
+        private final String version;
         private final String credentialsId;
+        private final Integer intervalSeconds;
+        private final Integer timeoutSeconds;
+        private final Integer successes;
         private StagedRelease staged;
 
         Execution(final StepContext context, final BlueGreenDeployStep step) {
-            super(context);
-            this.step = step;
+            super(context, step.windowRequest(FUNCTION));
+            this.configFile = step.getConfigFile();
+            this.version = step.getVersion();
             this.credentialsId = step.getCredentialsId();
+            this.intervalSeconds = step.getIntervalSeconds();
+            this.timeoutSeconds = step.getTimeoutSeconds();
+            this.successes = step.getSuccesses();
         }
 
         @Override
-        public boolean start() {
-            run(this::stage);
-            return false;
-        }
-
-        private void stage() throws IOException, InterruptedException {
+        void proceed(final WindowDecision decision) throws IOException, InterruptedException {
             var context = getContext();
             var run = context.get(Run.class);
             var listener = context.get(TaskListener.class);
             var workspace = context.get(FilePath.class);
-            var request = EngineCall.engine(FUNCTION, () -> request(run, context.get(EnvVars.class)));
-            checkWindow(request, run, listener);
+            var request = EngineCall.engine(FUNCTION, () -> request(run, context.get(EnvVars.class), decision));
             var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
             staged = EngineCall.onNode(FUNCTION, workspace,
                     new EngineTask.Stage(listener, ssh, workspace.getRemote(), request));
@@ -143,41 +122,31 @@ public class BlueGreenDeployStep extends HostStep {
                 context.newBodyInvoker().withCallback(new AfterBlock()).start();
             }
             else {
-                promote();
+                switchIfStillOpen();
             }
         }
 
-        private DeployRequest request(final Run<?, ?> run, final EnvVars env) {
-            var version = step.getVersion() == null ? env.get("GIT_COMMIT") : step.getVersion();
-            var hotfixParameter = DeploymentPolicyConfiguration.get().getHotfixParameter();
-            var hotfix = step.isHotfix() || Boolean.parseBoolean(env.get(hotfixParameter));
-            var gate = BlueGreenConfiguration.get().gateDefaults()
-                    .overriddenBy(step.getIntervalSeconds(), step.getTimeoutSeconds(), step.getSuccesses());
-            return new DeployRequest(step.getConfigFile(), step.getDestination(), version, EngineCall.requester(run),
-                    hotfix, step.getReason(), gate);
+        private DeployRequest request(final Run<?, ?> run, final EnvVars env, final WindowDecision decision) {
+            var gate = BlueGreenConfiguration.get().gateDefaults().overriddenBy(intervalSeconds, timeoutSeconds, successes);
+            var hotfix = decision.override() ? decision.hotfix() : null;
+            return new DeployRequest(configFile, request().destination(), version == null ? env.get("GIT_COMMIT") : version,
+                    EngineCall.requester(run),
+                    hotfix != null, hotfix == null ? request().reason() : hotfix.reason(), gate);
         }
 
         /**
-         * The admins' window policy is checked before any host is touched; the engine decides. A
-         * hotfix that opens a closed window needs on-call approval on this build.
+         * The window may have closed while the release booted and the block ran: then traffic stays
+         * where it is, the new color is stopped, and the build ends NOT_BUILT like any held deploy.
          */
-        private void checkWindow(final DeployRequest request, final Run<?, ?> run, final TaskListener listener)
-                throws IOException, InterruptedException {
-            var decision = EngineCall.engine(FUNCTION, () -> {
-                var override = request.hotfix()
-                        ? Optional.of(new HotfixOverride(request.requestedBy(), request.reason()))
-                        : Optional.<HotfixOverride>empty();
-                return DeploymentPolicyConfiguration.get().policies().forDestination(request.destination())
-                        .decide(Instant.now(), override);
-            });
-            if (!decision.open()) {
-                throw new FlowInterruptedException(Result.NOT_BUILT, true, new WindowClosed(decision));
+        private void switchIfStillOpen() throws IOException, InterruptedException {
+            var decision = decide();
+            if (stillOpen(decision)) {
+                promote();
+                return;
             }
-            if (decision.override()) {
-                HotfixApproval.require(FUNCTION, run, request.requestedBy(), listener);
-                listener.getLogger().println("[" + FUNCTION + "] deployment window overridden by hotfix from "
-                        + decision.hotfix().requestedBy() + ": " + decision.hotfix().reason());
-            }
+            log(decision.summary() + "; not switching traffic");
+            abandon("the deployment window closed before the switch: " + decision.reason());
+            getContext().onFailure(new FlowInterruptedException(Result.NOT_BUILT, true, new WindowClosed(decision)));
         }
 
         private void promote() throws IOException, InterruptedException {
@@ -190,12 +159,12 @@ public class BlueGreenDeployStep extends HostStep {
             context.onSuccess(outcome.asMap());
         }
 
-        private void abandon(final Throwable why) throws IOException, InterruptedException {
+        private void abandon(final String why) throws IOException, InterruptedException {
             var context = getContext();
             var workspace = context.get(FilePath.class);
             var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, context.get(Run.class));
             EngineCall.onNode(FUNCTION, workspace, new EngineTask.Abandon(context.get(TaskListener.class), ssh,
-                    workspace.getRemote(), staged, "the block failed: " + why.getMessage()));
+                    workspace.getRemote(), staged, why));
         }
 
         private final class AfterBlock extends BodyExecutionCallback {
@@ -203,14 +172,14 @@ public class BlueGreenDeployStep extends HostStep {
 
             @Override
             public void onSuccess(final StepContext context, final Object result) {
-                run(Execution.this::promote);
+                run(Execution.this::switchIfStillOpen);
             }
 
             @Override
             public void onFailure(final StepContext context, final Throwable t) {
                 run(() -> {
                     try {
-                        abandon(t);
+                        abandon("the block failed: " + t.getMessage());
                     }
                     catch (Exception e) {
                         t.addSuppressed(e);
@@ -222,7 +191,7 @@ public class BlueGreenDeployStep extends HostStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends HostStepDescriptor {
+    public static final class DescriptorImpl extends WindowedStepDescriptor {
         @Override
         public String getFunctionName() {
             return FUNCTION;

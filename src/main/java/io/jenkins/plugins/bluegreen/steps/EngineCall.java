@@ -14,6 +14,7 @@ import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
 import java.io.IOException;
 import java.util.Optional;
+import jenkins.security.MasterToSlaveCallable;
 
 /**
  * What every step does around an engine call: find the SSH key by ID for this build, name the
@@ -50,7 +51,7 @@ final class EngineCall {
     }
 
     /** Runs the task where the workspace is; without a workspace, on the controller. */
-    static <T> T onNode(final String functionName, final FilePath workspace, final EngineTask<T> task)
+    static <T> T onNode(final String functionName, final FilePath workspace, final MasterToSlaveCallable<T, RuntimeException> task)
             throws IOException, InterruptedException {
         var channel = workspace == null ? FilePath.localChannel : workspace.getChannel();
         if (channel == null) {

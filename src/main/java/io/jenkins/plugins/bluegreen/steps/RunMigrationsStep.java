@@ -7,15 +7,15 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.bluegreen.engine.api.MigrationRequest;
-import java.util.Map;
+import io.jenkins.plugins.bluegreen.engine.window.WindowDecision;
+import java.io.IOException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-/** {@code runMigrations}: applies a release's database migrations before its code goes live. */
-public class RunMigrationsStep extends HostStep {
+/** {@code runMigrations}: inside the deployment window, applies a release's database migrations before its code goes live. */
+public class RunMigrationsStep extends WindowedStep {
     static final String FUNCTION = "runMigrations";
 
     private String version;
@@ -40,33 +40,41 @@ public class RunMigrationsStep extends HostStep {
         return new Execution(context, this);
     }
 
-    /** Migrations may take minutes: they run off the CPS VM thread, and fail rather than resume after a restart. */
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    /**
+     * Waits for the deployment window like a deploy (a migration changes what users see as much as
+     * new code does), then migrates off the CPS VM thread. A restart while held keeps waiting; a
+     * restart while migrating fails the step rather than run half a migration twice.
+     */
+    static final class Execution extends WindowedExecution {
         private static final long serialVersionUID = 1L;
-        private final transient RunMigrationsStep step;
+
+        private final String configFile;
+        private final String version;
+        private final String credentialsId;
 
         Execution(final StepContext context, final RunMigrationsStep step) {
-            super(context);
-            this.step = step;
+            super(context, step.windowRequest(FUNCTION));
+            this.configFile = step.getConfigFile();
+            this.version = step.getVersion();
+            this.credentialsId = step.getCredentialsId();
         }
 
         @Override
-        protected Map<String, Object> run() throws Exception {
+        void proceed(final WindowDecision decision) throws IOException, InterruptedException {
             var context = getContext();
             var run = context.get(Run.class);
             var workspace = context.get(FilePath.class);
             var env = context.get(EnvVars.class);
-            var request = EngineCall.engine(FUNCTION, () -> new MigrationRequest(step.getConfigFile(),
-                    step.getDestination(), step.getVersion() == null ? env.get("GIT_COMMIT") : step.getVersion(),
-                    EngineCall.requester(run)));
-            var ssh = EngineCall.sshAccess(FUNCTION, step.getCredentialsId(), run);
-            return EngineCall.onNode(FUNCTION, workspace,
-                    new EngineTask.Migrate(context.get(TaskListener.class), ssh, workspace.getRemote(), request)).asMap();
+            var request = EngineCall.engine(FUNCTION, () -> new MigrationRequest(configFile, request().destination(),
+                    version == null ? env.get("GIT_COMMIT") : version, EngineCall.requester(run)));
+            var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
+            context.onSuccess(EngineCall.onNode(FUNCTION, workspace,
+                    new EngineTask.Migrate(context.get(TaskListener.class), ssh, workspace.getRemote(), request)).asMap());
         }
     }
 
     @Extension
-    public static final class DescriptorImpl extends HostStepDescriptor {
+    public static final class DescriptorImpl extends WindowedStepDescriptor {
         @Override
         public String getFunctionName() {
             return FUNCTION;

@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
-import hudson.model.Cause;
-import hudson.model.CauseAction;
 import hudson.model.Result;
-import hudson.security.FullControlOnceLoggedInAuthorizationStrategy;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
 import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
-import org.htmlunit.HttpMethod;
-import org.htmlunit.WebRequest;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -85,49 +80,10 @@ class HostStepsPipelineTest {
 
     @Test
     void shouldHoldADeployWhileTheWindowIsClosedWithoutTouchingAHost() throws Exception {
-        var build = run(Result.NOT_BUILT, "node { blueGreenDeploy destination: 'production', version: 'v2' }");
+        var build = run(Result.NOT_BUILT, "node { blueGreenDeploy destination: 'production', version: 'v2', onHeld: 'fail' }");
 
         assertThat(ScriptedEngine.CALLS).isEmpty();
         r.assertLogContains("Deployment window closed by 'change freeze'", build);
-    }
-
-    @Test
-    void shouldRefuseAHotfixOutsideTheWindowWithoutOnCallApproval() throws Exception {
-        DeploymentPolicyConfiguration.get().setOnCallGroup("platform-oncall");
-        var job = r.createProject(WorkflowJob.class);
-        job.setDefinition(new CpsFlowDefinition(
-                "node { blueGreenDeploy destination: 'production', version: 'v2', hotfix: true, reason: 'INC-4711' }", true));
-
-        var build = r.assertBuildStatus(Result.FAILURE,
-                job.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("alice"))));
-
-        r.assertLogContains("blueGreenDeploy: hotfix: the deployment window is closed and this build has no on-call approval", build);
-        assertThat(ScriptedEngine.CALLS).isEmpty();
-    }
-
-    @Test
-    void shouldDeployAHotfixOutsideTheWindowOnceSomeoneOnCallApproved() throws Exception {
-        var realm = r.createDummySecurityRealm();
-        realm.addGroups("carol", "platform-oncall");
-        r.jenkins.setSecurityRealm(realm);
-        r.jenkins.setAuthorizationStrategy(new FullControlOnceLoggedInAuthorizationStrategy());
-        DeploymentPolicyConfiguration.get().setOnCallGroup("platform-oncall");
-        var job = r.createProject(WorkflowJob.class);
-        job.setDefinition(new CpsFlowDefinition("""
-                input id: 'Hotfix', message: 'Approve hotfix?', submitter: 'platform-oncall'
-                node { blueGreenDeploy destination: 'production', version: 'v2', hotfix: true, reason: 'INC-4711' }
-                """, true));
-        var build = job.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("alice"))).waitForStart();
-        r.waitForMessage("Approve hotfix?", build);
-
-        try (var wc = r.createWebClient()) {
-            wc.login("carol");
-            wc.getPage(new WebRequest(wc.createCrumbedUrl(build.getUrl() + "input/Hotfix/proceedEmpty"), HttpMethod.POST));
-        }
-
-        r.assertBuildStatusSuccess(r.waitForCompletion(build));
-        assertThat(ScriptedEngine.CALLS).containsExactly("stage v2", "promote v2");
-        r.assertLogContains("deployment window overridden by hotfix from alice: INC-4711", build);
     }
 
     @Test
@@ -158,7 +114,7 @@ class HostStepsPipelineTest {
 
     @Test
     void shouldNameMissingCredentials() throws Exception {
-        var build = run(Result.FAILURE, "node { runMigrations version: 'v2', credentialsId: 'nobody' }");
+        var build = run(Result.FAILURE, "node { runMigrations destination: 'staging', version: 'v2', credentialsId: 'nobody' }");
 
         r.assertLogContains("runMigrations: credentialsId: expected 'SSH Username with private key' credentials this"
                 + " build may use, got 'nobody'", build);
@@ -168,7 +124,7 @@ class HostStepsPipelineTest {
     void shouldReturnTheMigrationOutcome() throws Exception {
         var build = run(Result.SUCCESS, """
                 node {
-                    def m = runMigrations destination: 'production', version: 'v2'
+                    def m = runMigrations destination: 'staging', version: 'v2'
                     echo "schema ${m.schemaBefore} -> ${m.schemaAfter}: ${m.applied}"
                 }
                 """);

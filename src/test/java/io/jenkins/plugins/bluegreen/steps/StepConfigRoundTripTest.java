@@ -42,6 +42,36 @@ class StepConfigRoundTripTest {
     void shouldRoundTripRunMigrations(final JenkinsRule r) throws Exception {
         var step = onHosts(new RunMigrationsStep());
         step.setVersion("v2.4.1");
+        step.setOnHeld("fail");
+        step.setHotfix(true);
+        step.setReason("INC-4711 schema fix");
+
+        assertRoundTrip(r, step);
+    }
+
+    @Test
+    void shouldRoundTripDeploymentApproval(final JenkinsRule r) throws Exception {
+        var step = new ApprovalStep();
+        step.setMessage("Ship 1.4.2?");
+        step.setApprovers("release-managers, alice");
+        step.setRequired(2);
+        step.setAllowRequester(true);
+        step.setTimeoutMinutes(30);
+        step.setOnTimeout("approve");
+        step.setCommentRequired(true);
+        step.setTicketRequired(true);
+
+        assertRoundTrip(r, step);
+    }
+
+    @Test
+    void shouldRoundTripDeploymentWindow(final JenkinsRule r) throws Exception {
+        var step = new WindowStep();
+        step.setDestination("production");
+        step.setConfigFile("config/deploy.yml");
+        step.setWait(true);
+        step.setHotfix(true);
+        step.setReason("INC-4711");
 
         assertRoundTrip(r, step);
     }
