@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             HealthGateCommand.class,
             LintMigrationsCommand.class,
+            RollbackCommand.class,
             SshCheckCommand.class,
+            StatusCommand.class,
         })
 public final class BlueGreenCli {
     public static void main(final String[] args) {
