@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,8 +67,8 @@ class StatusAndRollbackCommandTest {
     private Run run(final String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var all = new java.util.ArrayList<>(java.util.List.of(args));
-        all.addAll(java.util.List.of("-f", config.toString(), "-i", key.toString(), "--known-hosts", knownHosts.toString()));
+        var all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("-f", config.toString(), "-i", key.toString(), "--known-hosts", knownHosts.toString()));
         int exit = new CommandLine(new BlueGreenCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute(all.toArray(String[]::new));
         return new Run(exit, out.toString(), err.toString());

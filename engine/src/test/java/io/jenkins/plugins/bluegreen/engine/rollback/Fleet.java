@@ -25,7 +25,6 @@ import io.jenkins.plugins.bluegreen.engine.traffic.Target;
 import io.jenkins.plugins.bluegreen.engine.traffic.TrafficSwitch;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.bluegreen.engine.rollback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
 import io.jenkins.plugins.bluegreen.engine.deploy.Color;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployStamp;
@@ -19,7 +20,7 @@ import io.jenkins.plugins.bluegreen.engine.traffic.Target;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
@@ -253,8 +254,8 @@ class RollbackTest {
                 fleet.boot(i, TestImages.V1, Color.BLUE, new DeployStamp(Instant.now(), "carol"));
             }
             fleet.switchAll(Color.BLUE, version);
-            return new io.jenkins.plugins.bluegreen.engine.api.DeployOutcome(version, "v2", "blue",
-                    hosts.stream().map(h -> h.host().toString()).toList(), java.util.Map.of());
+            return new DeployOutcome(version, "v2", "blue", hosts.stream().map(h -> h.host().toString()).toList(),
+                    Map.of());
         };
 
         assertThatThrownBy(() -> rollback().run(fleet.hosts, request(null, false)))
