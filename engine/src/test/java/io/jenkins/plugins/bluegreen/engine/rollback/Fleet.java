@@ -29,7 +29,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -160,8 +159,9 @@ final class Fleet implements AutoCloseable {
         return new Target(target.service(), target.color(), ports.get(hosts.indexOf(host)).get(color), target.version());
     }
 
-    Path upstreamFile(final int i) {
-        return nginx.get(i).upstreamFile();
+    /** Stops host {@code i}'s nginx: its switch can no longer reload. */
+    void stopNginx(final int i) {
+        nginx.get(i).close();
     }
 
     /** Removes the test's containers from every host; nginx goes with the extension. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.bluegreen.engine.rollback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
 import io.jenkins.plugins.bluegreen.engine.deploy.Color;
@@ -108,6 +109,24 @@ class RollbackTest {
         assertThatThrownBy(() -> rollback().run(fleet.hosts, request(null, false)))
                 .isInstanceOf(RollbackRefusedException.class)
                 .hasMessageContaining("nothing to roll back to: " + BED.host(0) + " has no release before v1");
+    }
+
+    @Test
+    void shouldPutEveryHostBackAndSaySoWhenTheSwitchFailsOnOne() throws Exception {
+        v1ThenV2(null, null);
+        fleet.stopNginx(2);
+
+        assertThatThrownBy(() -> rollback().run(fleet.hosts, request(null, false)))
+                .isInstanceOf(DeployFailedException.class)
+                .hasMessageStartingWith("rollback to v1 failed: " + BED.host(2) + ": traffic switch to blue (port 3001,"
+                        + " v1) failed; restored " + BED.host(1) + " to green (port 3002, v2), " + BED.host(0)
+                        + " to green (port 3002, v2); NOT restored: " + BED.host(2));
+        for (int i = 0; i < 2; i++) {
+            assertThat(fleet.answer(i)).isEqualTo("bgtest-app v2");
+            var history = fleet.ledger.read(fleet.hosts.get(i), fleet.service, 10).history();
+            assertThat(history.get(history.size() - 1).action()).isEqualTo(HistoryEntry.Action.DEPLOY);
+            assertThat(new DeployLock(".bluegreen").status(fleet.hosts.get(i), fleet.service)).isEmpty();
+        }
     }
 
     @Test
