@@ -123,7 +123,15 @@ public final class Rollback {
                 + schema.map(c -> ", with " + c.describe()).orElse(""));
         long decided = System.nanoTime();
         schema.ifPresent(change -> {
-            schemaRollback.rollBack(change);
+            try {
+                schemaRollback.rollBack(change);
+            }
+            catch (DeployFailedException e) {
+                throw new DeployFailedException("rollback to " + plan.version() + " stopped: the " + change.describe()
+                        + " failed, so traffic was not touched and " + (plan.rolledBackFrom() == null
+                        ? "each host still serves what it did" : plan.rolledBackFrom() + " still serves")
+                        + "; the schema is where this says:\n" + e.getMessage(), e);
+            }
             phases.put(Phase.MIGRATE, since(decided));
         });
         long moving = System.nanoTime();

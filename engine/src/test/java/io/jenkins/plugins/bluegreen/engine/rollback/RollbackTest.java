@@ -214,6 +214,23 @@ class RollbackTest {
     }
 
     @Test
+    void shouldLeaveTrafficAloneWhenTheSchemaRollbackFails() throws Exception {
+        v1ThenV2("20250101", "20250201");
+        for (int i = 0; i < 3; i++) {
+            fleet.migrate(i, "v2", "20250201", "20250301", T3);
+        }
+
+        assertThatThrownBy(() -> rollback().withSchemaRollback(change -> {
+            throw new DeployFailedException("db:rollback STEP=1 exited with 1; the schema is still at 20250301");
+        }).run(fleet.hosts, request(null, true)))
+                .hasMessage("rollback to v1 stopped: the schema 20250301 back to 20250201 (1 step) failed, so traffic"
+                        + " was not touched and v2 still serves; the schema is where this says:\n"
+                        + "db:rollback STEP=1 exited with 1; the schema is still at 20250301");
+        assertThat(fleet.answer(0)).isEqualTo("bgtest-app v2");
+        assertThat(new DeployLock(".bluegreen").status(fleet.hosts.get(0), fleet.service)).isEmpty();
+    }
+
+    @Test
     void shouldNeedNoSchemaRollbackForTheReleaseThatServedThroughTheExpandStep() throws Exception {
         v1ThenV2("20250101", "20250201");
 
