@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
             HealthGateCommand.class,
             LintMigrationsCommand.class,
             MigrateCommand.class,
+            RollbackCommand.class,
             SshCheckCommand.class,
+            StatusCommand.class,
             WindowCommand.class,
         })
 public final class BlueGreenCli {

@@ -1,0 +1,78 @@
+package io.jenkins.plugins.bluegreen.engine.cli;
+
+import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
+import io.jenkins.plugins.bluegreen.engine.event.Phase;
+import io.jenkins.plugins.bluegreen.engine.rollback.Rollback;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bluegreen rollback}: traffic back to the previous release, or {@code --to} a named one.
+ * Never held by deployment windows. Exit 0 when done, 1 when refused or failed (the message says
+ * where traffic is), 2 for bad input.
+ */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = {"Put the previous release (or --to VERSION) back in front of the traffic of every host.",
+                "Instant when that release is still warm on the idle color. Not held by deployment windows.",
+                "Exit 0 when done, 1 when refused or failed, 2 on bad input."})
+final class RollbackCommand implements Callable<Integer> {
+    @Mixin
+    private ServiceHosts target;
+
+    @Mixin
+    private HostAccess access;
+
+    @Option(names = "--to", paramLabel = "VERSION", description = "The release to return to (default: the one live"
+            + " before the current one).")
+    private String toVersion;
+
+    @Option(names = "--schema", description = "Also roll the database schema back when the release needs it.")
+    private boolean schema;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why; recorded in the release history.")
+    private String reason;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        try {
+            var request = new RollbackRequest(null, null, toVersion, schema, System.getProperty("user.name"), reason);
+            target.load(err);
+            try (var connections = target.connections(access, e -> err.println(e.line()))) {
+                var hosts = target.hosts().stream().map(connections::get).toList();
+                var rollback = new Rollback(target.service(), target.role(), target.config().extension().ports(),
+                        target.config().image(), target.containers(), target.traffic(e -> err.println(e.line())),
+                        e -> err.println(e.line()));
+                var outcome = rollback.run(hosts, request);
+                out.println(outcome.version() + " is live on " + outcome.color() + " on " + outcome.hosts().size()
+                        + " host(s), rolled back from " + (outcome.previousVersion() == null ? "mixed releases"
+                        : outcome.previousVersion()) + "; switch took " + outcome.phases().get(Phase.SWITCH).toMillis()
+                        + " ms");
+                out.flush();
+                return 0;
+            }
+        }
+        catch (InvalidInputException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 2;
+        }
+        catch (DeployFailedException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.jenkins.plugins.bluegreen.engine.cli;
+
+import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
+import io.jenkins.plugins.bluegreen.engine.config.DeployConfig;
+import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
+import io.jenkins.plugins.bluegreen.engine.config.Traffic;
+import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
+import io.jenkins.plugins.bluegreen.engine.deploy.Service;
+import io.jenkins.plugins.bluegreen.engine.event.EventSink;
+import io.jenkins.plugins.bluegreen.engine.ledger.Ledger;
+import io.jenkins.plugins.bluegreen.engine.lock.DeployLock;
+import io.jenkins.plugins.bluegreen.engine.remote.Connections;
+import io.jenkins.plugins.bluegreen.engine.remote.Host;
+import io.jenkins.plugins.bluegreen.engine.rollback.StatusReader;
+import io.jenkins.plugins.bluegreen.engine.traffic.NginxSettings;
+import io.jenkins.plugins.bluegreen.engine.traffic.NginxSwitch;
+import io.jenkins.plugins.bluegreen.engine.traffic.ScriptSwitch;
+import io.jenkins.plugins.bluegreen.engine.traffic.TrafficSwitch;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The deployed service a command works on, as the config describes it: which service and
+ * destination, the hosts of its traffic-carrying role, the run directory and the traffic switch.
+ * A picocli mixin for {@code --file} and {@code --destination}.
+ */
+public final class ServiceHosts {
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = ConfigLoader.DEFAULT_FILE,
+            description = "The config file (default: ${DEFAULT-VALUE}).")
+    private Path file;
+
+    @Option(names = {"-d", "--destination"}, paramLabel = "DEST",
+            description = "Merge config/deploy.DEST.yml and the inline DEST: block over the base.")
+    private String destination;
+
+    private LoadedConfig loaded;
+
+    /** Loads the config, printing its warnings; throws for a config that is not valid. */
+    void load(final PrintWriter err) {
+        loaded = ConfigLoader.load(file, Optional.ofNullable(destination));
+        loaded.warnings().forEach(w -> err.println("warning: " + w));
+        err.flush();
+    }
+
+    DeployConfig config() {
+        return loaded.config();
+    }
+
+    Service service() {
+        return new Service(config().service(), destination);
+    }
+
+    /** The role whose hosts carry public traffic: what status shows and rollback switches. */
+    String role() {
+        return config().primaryRoleName();
+    }
+
+    List<Host> hosts() {
+        return config().primaryRole().hosts();
+    }
+
+    ContainerCommands containers() {
+        var x = config().extension();
+        return new ContainerCommands(x.runtime(), x.runDirectory());
+    }
+
+    StatusReader statusReader() {
+        var containers = containers();
+        return new StatusReader(service(), role(), new Ledger(containers), new DeployLock(containers.runDir()));
+    }
+
+    Connections connections(final HostAccess access, final EventSink events) {
+        return new Connections(access.connector(config().ssh(), loaded.secretMask(), events));
+    }
+
+    /** The switch {@code x-bluegreen/traffic} describes. */
+    TrafficSwitch traffic(final EventSink events) {
+        var traffic = config().extension().traffic();
+        var name = config().service();
+        if (traffic instanceof Traffic.Script script) {
+            return new ScriptSwitch(name, script.switchCommand(), null, null, Duration.ofSeconds(60), events);
+        }
+        var nginx = (Traffic.Nginx) traffic;
+        var settings = NginxSettings.defaults(name).withUpstreamFile(nginx.upstreamFile())
+                .withPublicUrl(URI.create(nginx.publicUrl()))
+                .withCommands(NginxSettings.DEFAULT_TEST, nginx.reload().orElse(NginxSettings.DEFAULT_RELOAD));
+        return new NginxSwitch(settings, events);
+    }
+}
