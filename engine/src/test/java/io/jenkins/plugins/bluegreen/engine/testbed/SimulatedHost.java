@@ -52,6 +52,9 @@ final class SimulatedHost {
                 "LogLevel ERROR",
                 // A private HOME keeps the real root's shell rc files (slow, noisy) out of every command.
                 "SetEnv " + env,
+                // sshd starts commands in the passwd home, which all hosts share; relative paths
+                // (the run directory .bluegreen) must land in each host's own HOME, as on real hosts.
+                "ForceCommand cd \"$HOME\" && eval \"$SSH_ORIGINAL_COMMAND\"",
                 ""));
     }
 
