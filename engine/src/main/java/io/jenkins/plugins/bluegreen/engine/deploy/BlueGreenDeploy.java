@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The blue-green deploy of one release to every host of a config: lock, read the ledger, boot the
@@ -86,31 +87,75 @@ public final class BlueGreenDeploy {
     }
 
     /**
-     * Deploys {@code plan.version()}.
+     * Deploys {@code plan.version()}: {@link #stage} and {@link #promote} in one go.
      *
      * @return the result when the release is live
      * @throws DeployAbortedException when it is not (aborted before the switch, or rolled back after)
      * @throws io.jenkins.plugins.bluegreen.engine.lock.LockHeldException when another deploy holds a host
      */
     public DeployResult run(final DeployPlan plan) {
-        runner = Thread.currentThread();
-        cancelled = false;
-        var timeline = new Timeline(events, mask);
-        var hosts = config.allHosts();
+        return promote(stage(plan), plan.guard());
+    }
+
+    /**
+     * Locks every host, boots the release on the idle color, gates it and runs the pre-switch hook;
+     * traffic stays where it is and the locks stay held for {@link #promote} or {@link #abandon}.
+     *
+     * @throws DeployAbortedException when it did not get that far (the new color is stopped, the locks released)
+     */
+    public StagedDeploy stage(final DeployPlan plan) {
+        var timeline = new Timeline(events, mask, Map.of());
         var stamp = new DeployStamp(Instant.now(), plan.requestedBy());
         var locks = new HostLocks(new DeployLock(config.extension().runDirectory()), service);
+        return session(timeline, locks, true, connections -> {
+            timeline.phase(Phase.LOCK, () -> locks.acquire(connections, config.allHosts(),
+                    new LockHolder(stamp, plan.version(), plan.message()), plan.forceUnlock()));
+            timeline.info(Phase.LOCK, null, "locked " + service + " on " + config.allHosts().size() + " host(s)");
+            return new Run(plan, stamp, timeline, connections).stage();
+        });
+    }
+
+    /**
+     * Switches traffic to a staged release once {@code guard} agrees, watches it, switches back by
+     * itself if the watch fails, and releases the locks.
+     */
+    public DeployResult promote(final StagedDeploy staged, final SwitchGuard guard) {
+        var timeline = new Timeline(events, mask, staged.phases());
+        var locks = HostLocks.held(new DeployLock(config.extension().runDirectory()), service, config.allHosts());
+        return session(timeline, locks, false, connections ->
+                new Run(staged.plan().withGuard(guard), staged.stamp(), timeline, connections).resume(staged).promote());
+    }
+
+    /** Stops a staged release without touching traffic, says why, and releases the locks. */
+    public DeployResult abandon(final StagedDeploy staged, final String why) {
+        var timeline = new Timeline(events, mask, staged.phases());
+        var locks = HostLocks.held(new DeployLock(config.extension().runDirectory()), service, config.allHosts());
+        return session(timeline, locks, false, connections ->
+                new Run(staged.plan(), staged.stamp(), timeline, connections).resume(staged).abandon(why));
+    }
+
+    /**
+     * Runs one step of a deploy on fresh connections, then releases the locks unless the step
+     * succeeded and {@code keepOnSuccess} (a stage, whose promote follows).
+     */
+    private <T> T session(final Timeline timeline, final HostLocks locks, final boolean keepOnSuccess,
+                          final Function<Connections, T> step) {
+        runner = Thread.currentThread();
+        cancelled = false;
         var connections = new Connections(connector);
         current = connections;
+        boolean done = false;
         try {
-            timeline.phase(Phase.LOCK, () -> locks.acquire(connections, hosts, new LockHolder(stamp, plan.version(),
-                    plan.message()), plan.forceUnlock()));
-            timeline.info(Phase.LOCK, null, "locked " + service + " on " + hosts.size() + " host(s)");
-            return new Run(plan, stamp, timeline, connections).deploy();
+            var result = step.apply(connections);
+            done = true;
+            return result;
         }
         finally {
-            var kept = timeline.phase(Phase.RELEASE, () -> locks.release(this::usableConnections));
-            kept.forEach((host, why) -> timeline.error(Phase.RELEASE, host.toString(), "the deploy lock is STILL HELD"
-                    + " here (" + why + "); clear it with --force-unlock once this host is back"));
+            if (!done || !keepOnSuccess) {
+                var kept = timeline.phase(Phase.RELEASE, () -> locks.release(this::usableConnections));
+                kept.forEach((host, why) -> timeline.error(Phase.RELEASE, host.toString(), "the deploy lock is STILL"
+                        + " HELD here (" + why + "); clear it with --force-unlock once this host is back"));
+            }
             connections.close();
             if (cleanup != null) {
                 cleanup.close();
@@ -172,11 +217,31 @@ public final class BlueGreenDeploy {
             this.connections = connections;
         }
 
-        DeployResult deploy() {
+        StagedDeploy stage() {
             try {
                 readLedger();
                 bootIdle();
                 gateAndHook();
+            }
+            catch (RuntimeException e) {
+                throw abort(reason(e));
+            }
+            return new StagedDeploy(plan.version(), plan.requestedBy(), plan.message(), plan.rollback(), idle,
+                    live.orElse(null), previousVersion, stamp.at(), timeline.durations(), gates);
+        }
+
+        /** Picks up where {@link #stage} left off, possibly in another process. */
+        Run resume(final StagedDeploy staged) {
+            idle = staged.color();
+            live = Optional.ofNullable(staged.liveColor());
+            previousVersion = staged.previousVersion();
+            gates.addAll(staged.gates());
+            booted.addAll(config.allHosts());
+            return this;
+        }
+
+        DeployResult promote() {
+            try {
                 guard();
             }
             catch (RuntimeException e) {
@@ -199,6 +264,12 @@ public final class BlueGreenDeploy {
                     plan.message());
             retireOld();
             return result(DeployResult.Outcome.LIVE, null);
+        }
+
+        DeployResult abandon(final String why) {
+            timeline.warn(Phase.ROLLBACK, null, "abandoning " + plan.version() + " on " + idle + ": " + why);
+            timeline.phase(Phase.ROLLBACK, () -> stopNew(usableConnections()));
+            return result(DeployResult.Outcome.ABORTED, why);
         }
 
         private void readLedger() {
@@ -422,7 +493,7 @@ public final class BlueGreenDeploy {
             var stopped = EachHost.run(List.copyOf(booted), host -> {
                 for (Role role : config.roles()) {
                     if (role.hosts().contains(host)) {
-                        var name = specs.spec(role, host, idle, plan.version()).containerName();
+                        var name = containerName(role, host, idle);
                         cleanup.get(host).run(containers.stop(name, config.drainTimeout()), OutputListener.discard(),
                                 COMMAND_TIMEOUT);
                     }
@@ -450,9 +521,9 @@ public final class BlueGreenDeploy {
             }
             timeline.phase(Phase.RETIRE, () -> EachHost.run(config.allHosts(), host -> {
                 for (Role role : config.roles()) {
-                    var slot = states.get(host).slot(role.name(), live.get());
-                    if (role.hosts().contains(host) && slot.isPresent()) {
-                        run(connections.get(host), containers.stop(slot.get().container(), config.drainTimeout()));
+                    if (role.hosts().contains(host)) {
+                        run(connections.get(host), containers.stop(containerName(role, host, live.get()),
+                                config.drainTimeout()));
                     }
                 }
                 return host;
@@ -478,7 +549,7 @@ public final class BlueGreenDeploy {
             for (GateResult failed : gates.stream().filter(g -> !g.passed()).toList()) {
                 primaryHosts().stream().filter(h -> h.toString().equals(failed.target().host())).findFirst()
                         .ifPresent(host -> {
-                            var name = specs.spec(config.primaryRole(), host, idle, plan.version()).containerName();
+                            var name = containerName(config.primaryRole(), host, idle);
                             var logs = connections.get(host).run(containers.logs(name, LOG_LINES),
                                     OutputListener.discard(), COMMAND_TIMEOUT);
                             timeline.warn(Phase.GATE, host.toString(), "last lines of " + name + ":\n"
@@ -498,6 +569,10 @@ public final class BlueGreenDeploy {
             }
             return new DeployResult(outcome, plan.version(), previousVersion, idle, rows, timeline.durations(), gates,
                     failure);
+        }
+
+        private String containerName(final Role role, final Host host, final Color color) {
+            return specs.spec(role, host, color, plan.version()).containerName();
         }
 
         private List<Host> primaryHosts() {

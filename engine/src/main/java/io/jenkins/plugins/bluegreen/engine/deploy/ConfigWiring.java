@@ -38,7 +38,7 @@ public final class ConfigWiring implements HostWiring {
         var defaults = NginxSettings.defaults(service);
         return defaults.withUpstreamFile(nginx.upstreamFile())
                 .withPublicUrl(URI.create(nginx.publicUrl()))
-                .withCommands(defaults.testCommand(), nginx.reload().orElse(defaults.reloadCommand()));
+                .withCommands(nginx.test().orElse(defaults.testCommand()), nginx.reload().orElse(defaults.reloadCommand()));
     }
 
     @Override

@@ -26,6 +26,13 @@ final class HostLocks {
         this.service = service;
     }
 
+    /** The locks a {@link BlueGreenDeploy#stage} took and kept, to be released by whoever carries on. */
+    static HostLocks held(final DeployLock lock, final Service service, final List<Host> hosts) {
+        var locks = new HostLocks(lock, service);
+        locks.taken.addAll(hosts);
+        return locks;
+    }
+
     /** Takes the lock on every host; {@code force} first clears a lock left by a dead deploy. */
     void acquire(final Connections connections, final List<Host> hosts, final LockHolder me, final boolean force) {
         var outcome = EachHost.run(hosts, host -> {

@@ -20,9 +20,11 @@ final class Timeline {
     private final SecretMask mask;
     private final Map<Phase, Duration> phases = new EnumMap<>(Phase.class);
 
-    Timeline(final EventSink sink, final SecretMask mask) {
+    /** @param before phase durations of earlier steps of the same deploy (a stage, before its promote) */
+    Timeline(final EventSink sink, final SecretMask mask, final Map<Phase, Duration> before) {
         this.sink = sink;
         this.mask = mask;
+        phases.putAll(before);
     }
 
     /** Runs one phase, adding its time to the phase's total even when it fails. */

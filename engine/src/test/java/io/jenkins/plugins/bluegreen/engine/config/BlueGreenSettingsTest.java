@@ -29,7 +29,8 @@ class BlueGreenSettingsTest {
         assertThat(x.runtime()).isEqualTo(ContainerRuntime.DOCKER);
         assertThat(x.runDirectory()).isEqualTo(".bluegreen");
         assertThat(x.ports()).isEqualTo(new Ports(3001, 3002, 3000));
-        assertThat(x.traffic()).isEqualTo(new Traffic.Nginx("/etc/nginx/conf.d/shop-upstream.conf", "http://127.0.0.1:80", Optional.empty()));
+        assertThat(x.traffic()).isEqualTo(new Traffic.Nginx("/etc/nginx/conf.d/shop-upstream.conf", "http://127.0.0.1:80", Optional.empty(),
+                Optional.empty()));
         assertThat(x.gate()).isEqualTo(new Gate(List.of(new Gate.Path("/health", false)), Gate.Via.TUNNEL, Duration.ofSeconds(5),
                 Duration.ofSeconds(3), Duration.ofSeconds(45), 5, 1, StatusRange.SUCCESS, Optional.empty()));
         assertThat(x.watch()).isEqualTo(new Watch(Duration.ZERO, Duration.ofSeconds(10),
@@ -121,7 +122,8 @@ class BlueGreenSettingsTest {
         var f = files().minimal("x-bluegreen:", "  traffic: {upstream_file: /etc/nginx/shop.conf, reload: systemctl reload nginx}");
 
         assertThat(f.config().extension().traffic())
-                .isEqualTo(new Traffic.Nginx("/etc/nginx/shop.conf", "http://127.0.0.1:80", Optional.of("systemctl reload nginx")));
+                .isEqualTo(new Traffic.Nginx("/etc/nginx/shop.conf", "http://127.0.0.1:80", Optional.of("systemctl reload nginx"),
+                        Optional.empty()));
     }
 
     @Test
