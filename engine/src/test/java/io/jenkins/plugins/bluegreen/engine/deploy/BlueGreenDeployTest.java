@@ -43,7 +43,7 @@ class BlueGreenDeployTest {
     private static final TestImages.App SLOW_BOOT = TestImages.slowBoot(3);
 
     @RegisterExtension
-    static final TestBed BED = TestBed.hosts(HOSTS).withPodman();
+    static final TestBed BED = TestBed.hosts(HOSTS).withPodman().withOwnHome();
 
     @RegisterExtension
     final NginxExtension nginx = new NginxExtension();

@@ -38,7 +38,7 @@ import picocli.CommandLine;
  */
 class SingleHostDeployTest {
     @RegisterExtension
-    static final TestBed BED = TestBed.hosts(1).withPodman();
+    static final TestBed BED = TestBed.hosts(1).withPodman().withOwnHome();
 
     @RegisterExtension
     final NginxExtension nginx = new NginxExtension();
