@@ -12,10 +12,12 @@ import io.jenkins.plugins.bluegreen.engine.deploy.DeployAbortedException;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployPlan;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployResult;
 
+import java.io.File;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -110,8 +112,9 @@ public final class DeployCommand implements Callable<Integer> {
 
     /** Runs the smoke test here, where the deploy runs, against the new color's URLs. */
     private void smokeTest(final Candidate candidate) throws Exception {
-        var process = new ProcessBuilder("/bin/sh", "-c", smokeTest).inheritIO();
-        process.redirectOutput(ProcessBuilder.Redirect.to(new java.io.File("/dev/stderr")));
+        // Its output joins the events on stderr: stdout carries the result alone.
+        var process = new ProcessBuilder("/bin/sh", "-c", smokeTest).inheritIO()
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("/dev/stderr")));
         process.environment().put("BLUEGREEN_URLS",
                 candidate.urls().values().stream().map(URI::toString).collect(Collectors.joining(" ")));
         process.environment().put("BLUEGREEN_VERSION", candidate.version());
@@ -146,7 +149,7 @@ public final class DeployCommand implements Callable<Integer> {
         result.hosts().forEach(h -> hosts.addObject().put("host", h.host()).put("liveVersion", h.liveVersion())
                 .put("liveColor", h.liveColor() == null ? null : h.liveColor().label()).put("note", h.note()));
         var phases = o.putObject("phasesMillis");
-        result.phases().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        result.phases().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> phases.put(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue().toMillis()));
         return o.toString();
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.engine.deploy;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.command.Command;
 import io.jenkins.plugins.bluegreen.engine.config.DeployConfig;
 import io.jenkins.plugins.bluegreen.engine.config.Gate;
 import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
@@ -35,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -564,7 +566,7 @@ public final class BlueGreenDeploy {
                 var liveNow = outcome == DeployResult.Outcome.LIVE ? Optional.of(idle) : live;
                 var version = outcome == DeployResult.Outcome.LIVE ? plan.version() : previousVersion;
                 var note = outcome == DeployResult.Outcome.LIVE && live.isPresent()
-                        ? previousVersion + " warm on " + live.get() : outcome.name().toLowerCase(java.util.Locale.ROOT);
+                        ? previousVersion + " warm on " + live.get() : outcome.name().toLowerCase(Locale.ROOT);
                 rows.add(new DeployResult.HostRow(host.toString(), version, liveNow.orElse(null), note));
             }
             return new DeployResult(outcome, plan.version(), previousVersion, idle, rows, timeline.durations(), gates,
@@ -587,7 +589,7 @@ public final class BlueGreenDeploy {
             return new Target(config.service(), color.label(), wiring.port(primaryHosts().get(0), color), version);
         }
 
-        private CommandResult run(final Connection c, final io.jenkins.plugins.bluegreen.engine.command.Command command) {
+        private CommandResult run(final Connection c, final Command command) {
             return c.run(command, OutputListener.discard(), COMMAND_TIMEOUT);
         }
 

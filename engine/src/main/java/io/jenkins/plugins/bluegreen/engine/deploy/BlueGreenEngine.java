@@ -28,6 +28,7 @@ import io.jenkins.plugins.bluegreen.engine.ssh.SshSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -116,7 +117,7 @@ public final class BlueGreenEngine implements DeployEngine {
         var color = Color.parse(staged.idleColor(), "idle color");
         var message = request.hotfix() ? "hotfix: " + request.reason() : request.reason();
         return new StagedDeploy(request.version(), request.requestedBy(), message, false, color,
-                staged.liveVersion() == null ? null : color.other(), staged.liveVersion(), java.time.Instant.now(),
+                staged.liveVersion() == null ? null : color.other(), staged.liveVersion(), Instant.now(),
                 staged.phases(), List.of());
     }
 

@@ -190,8 +190,7 @@ final class DeployScenario {
 
     LiveState ledger(final int i) {
         try (var c = connect(i)) {
-            return new Ledger(containers()).read(c, new io.jenkins.plugins.bluegreen.engine.deploy.Service(service,
-                    null), 50);
+            return new Ledger(containers()).read(c, Service.of(service), 50);
         }
     }
 
