@@ -167,6 +167,38 @@ public final class BlueGreenDeploy {
         }
     }
 
+    /**
+     * Boots {@code version} again for a rollback that already holds the deploy lock on every host
+     * ({@code rollback.Rollback} when the release is no longer warm): over the caller's own
+     * connections, onto the idle color, gated and switched. Takes and releases no lock and writes
+     * no history, which stay the caller's; neither a guard nor the watch applies to a rollback.
+     *
+     * @param held one open connection per host of the config; they stay open
+     * @throws DeployAbortedException when it did not go live, saying where traffic is
+     */
+    public DeployResult redeploy(final String version, final String requestedBy, final List<Connection> held) {
+        var plan = DeployPlan.of(version, requestedBy).asRollback();
+        var timeline = new Timeline(events, mask, Map.of());
+        var stamp = new DeployStamp(Instant.now(), requestedBy);
+        runner = Thread.currentThread();
+        cancelled = false;
+        var connections = new Connections(host -> Borrowed.from(held, host));
+        current = connections;
+        try {
+            var run = new Run(plan, stamp, timeline, connections).underCallersLock();
+            run.stage();
+            return run.promote();
+        }
+        finally {
+            connections.close();
+            if (cleanup != null) {
+                cleanup.close();
+                cleanup = null;
+            }
+            runner = null;
+        }
+    }
+
     /** Stops the running deploy from another thread: running commands end, cleanup follows on the deploy's thread. */
     public void cancel() {
         cancelled = true;
@@ -209,6 +241,7 @@ public final class BlueGreenDeploy {
         private final List<GateResult> gates = new ArrayList<>();
         private final List<Host> booted = new ArrayList<>();
         private Optional<Color> live = Optional.empty();
+        private boolean callerHoldsLock;
         private Color idle = Color.BLUE;
         private String previousVersion;
 
@@ -230,6 +263,12 @@ public final class BlueGreenDeploy {
             }
             return new StagedDeploy(plan.version(), plan.requestedBy(), plan.message(), plan.rollback(), idle,
                     live.orElse(null), previousVersion, stamp.at(), timeline.durations(), gates);
+        }
+
+        /** For a caller that holds the locks and writes the history itself. */
+        Run underCallersLock() {
+            callerHoldsLock = true;
+            return this;
         }
 
         /** Picks up where {@link #stage} left off, possibly in another process. */
@@ -262,8 +301,10 @@ public final class BlueGreenDeploy {
             if (breach.isPresent()) {
                 throw rollBack(switched, breach.get());
             }
-            record(plan.rollback() ? HistoryEntry.Action.ROLLBACK : HistoryEntry.Action.DEPLOY, plan.version(), idle,
-                    plan.message());
+            if (!callerHoldsLock) {
+                record(plan.rollback() ? HistoryEntry.Action.ROLLBACK : HistoryEntry.Action.DEPLOY, plan.version(),
+                        idle, plan.message());
+            }
             retireOld();
             return result(DeployResult.Outcome.LIVE, null);
         }
@@ -403,7 +444,9 @@ public final class BlueGreenDeploy {
 
         private Optional<String> watch() {
             var watch = config.extension().watch();
-            if (!watch.enabled()) {
+            // A rollback returns to a release that ran before; switching back from it by itself would
+            // put the release being rolled back from in front of the traffic again.
+            if (!watch.enabled() || plan.rollback()) {
                 return Optional.empty();
             }
             var tunnels = new ArrayList<Tunnel>();
@@ -604,6 +647,37 @@ public final class BlueGreenDeploy {
                 return "the deploy was cancelled";
             }
             return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
+    /** A caller's connection, used but left open: closing it stays the caller's business. */
+    private record Borrowed(Connection connection) implements Connection {
+        static Connection from(final List<Connection> held, final Host host) {
+            return held.stream().filter(c -> c.host().equals(host) || c.host().name().equals(host.name())
+                    && (host.port() == 0 || c.host().port() == host.port())).findFirst().map(Borrowed::new)
+                    .orElseThrow(() -> new DeployFailedException(host + ": the rollback holds no connection to this"
+                            + " host of the config"));
+        }
+
+        @Override
+        public Host host() {
+            return connection.host();
+        }
+
+        @Override
+        public CommandResult run(final Command command, final byte[] stdin, final OutputListener output,
+                                 final Duration timeout) {
+            return connection.run(command, stdin, output, timeout);
+        }
+
+        @Override
+        public Tunnel forward(final int remotePort) {
+            return connection.forward(remotePort);
+        }
+
+        @Override
+        public void close() {
+            // Left open on purpose.
         }
     }
 }

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.command.Command;
 import io.jenkins.plugins.bluegreen.engine.event.Event;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
 import io.jenkins.plugins.bluegreen.engine.ledger.HistoryEntry;
+import io.jenkins.plugins.bluegreen.engine.lock.DeployLock;
 import io.jenkins.plugins.bluegreen.engine.lock.LockHeldException;
+import io.jenkins.plugins.bluegreen.engine.lock.LockHolder;
+import io.jenkins.plugins.bluegreen.engine.remote.Connection;
+import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
 import io.jenkins.plugins.bluegreen.engine.testbed.LoadGenerator;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
@@ -217,6 +222,44 @@ class BlueGreenDeployTest {
 
     @Test
     @Order(7)
+    void shouldBootAReleaseAgainForARollbackThatHoldsTheLocks() {
+        var s = scenario("  watch:", "    duration: 5s", "    interval: 250ms");
+        s.deploy().run(DeployPlan.of("v1", "alice"));
+        s.deploy().run(DeployPlan.of("v2", "bob"));
+        var lock = new DeployLock(s.config.config().extension().runDirectory());
+        var connections = new ArrayList<Connection>();
+        try {
+            for (int i = 0; i < HOSTS; i++) {
+                var c = s.connect(i);
+                connections.add(c);
+                lock.acquire(c, Service.of(s.service), new LockHolder(new DeployStamp(Instant.now(), "carol"), "v1",
+                        "rollback"));
+            }
+
+            var result = s.deploy().redeploy("v1", "carol", connections);
+
+            assertThat(result.color()).isEqualTo(Color.BLUE);
+            assertThat(result.phases()).doesNotContainKey(Phase.WATCH);
+            for (int i = 0; i < HOSTS; i++) {
+                assertThat(s.served(i)).isEqualTo("200 bgtest-app v1");
+                assertThat(s.lock(i)).as("the caller's lock stays").isPresent();
+                var history = s.ledger(i).history();
+                assertThat(history.get(history.size() - 1).release().version()).as("history is the caller's")
+                        .isEqualTo("v2");
+            }
+            assertThat(connections.get(0).run(Command.of("true"), OutputListener.discard(), DeployScenario.TIMEOUT)
+                    .ok()).as("the caller's connections stay open").isTrue();
+        }
+        finally {
+            for (Connection c : connections) {
+                lock.release(c, Service.of(s.service));
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(8)
     void shouldLeaveAStateTheNextDeployRecoversFromWhenCancelled() throws Exception {
         var s = scenario();
         s.deploy().run(DeployPlan.of("v1", "alice"));
@@ -246,7 +289,7 @@ class BlueGreenDeployTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void shouldLoseNoRequestDuringFiveDeploysUnderLoad() {
         var s = scenario("  watch:", "    duration: 1s", "    interval: 250ms");
         s.deploy().run(DeployPlan.of("v1", "alice"));
