@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ConfigCommand.class,
+            DeployCommand.class,
             HealthGateCommand.class,
             LintMigrationsCommand.class,
             MigrateCommand.class,

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.engine.cli;
 
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.config.Durations;
 import io.jenkins.plugins.bluegreen.engine.health.GateResult;
 import io.jenkins.plugins.bluegreen.engine.health.GateSettings;
 import io.jenkins.plugins.bluegreen.engine.health.GateTarget;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -92,23 +92,12 @@ final class HealthGateCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads {@code 500ms}, {@code 2s}, {@code 1m}: the way durations are written in the config. */
+    /** Reads durations as the config writes them ({@code 500ms}, {@code 2s}, {@code 1m}), with the config's own parser. */
     static final class DurationText implements ITypeConverter<Duration> {
-        private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
-
         @Override
         public Duration convert(final String value) {
-            var m = FORM.matcher(value.strip().toLowerCase(Locale.ROOT));
-            if (!m.matches()) {
-                throw new TypeConversionException("expected a duration like 500ms, 2s or 1m, got '" + value + "'");
-            }
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
+            return Durations.parse(value.toLowerCase(Locale.ROOT)).orElseThrow(() -> new TypeConversionException(
+                    "expected a duration like 500ms, 2s or 1m, got '" + value + "'"));
         }
     }
 }

@@ -75,6 +75,7 @@ public final class ConfigJson {
         if (x.traffic() instanceof Traffic.Nginx nginx) {
             traffic.put("type", "nginx").put("upstream_file", nginx.upstreamFile());
             nginx.reload().ifPresent(r -> traffic.put("reload", r));
+            nginx.test().ifPresent(t -> traffic.put("test", t));
         }
         else if (x.traffic() instanceof Traffic.Script script) {
             traffic.put("type", "script").put("switch", script.switchCommand());

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.bluegreen.engine.config;
 
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.health.GateSettings;
+import io.jenkins.plugins.bluegreen.engine.health.StatusRange;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,33 +35,21 @@ public record Gate(List<Path> paths, Via via, Duration interval, Duration timeou
     public record Path(String path, boolean requireChecks) {
     }
 
-    /** An inclusive range of acceptable HTTP status codes, written {@code 200-299} or {@code 200}. */
-    public record StatusRange(int from, int to) {
-        public static final StatusRange SUCCESS = new StatusRange(200, 299);
+    /** The settings the health gate polls with: this section, with Kamal's healthcheck as its defaults. */
+    public GateSettings settings() {
+        return new GateSettings(interval, timeout, deadline, maxAttempts, successes, status, jsonStatus.orElse(null));
+    }
 
-        public boolean contains(final int status) {
-            return status >= from && status <= to;
+    private static StatusRange status(final ConfigNode node) {
+        if (!node.present()) {
+            return StatusRange.SUCCESS;
         }
-
-        @Override
-        public String toString() {
-            return from == to ? String.valueOf(from) : from + "-" + to;
+        try {
+            return StatusRange.parse(node.json().isValueNode() ? node.json().asText() : "");
         }
-
-        static StatusRange from(final ConfigNode node) {
-            if (!node.present()) {
-                return SUCCESS;
-            }
-            var text = node.json().isValueNode() ? node.json().asText().strip() : "";
-            if (text.matches("[1-5]\\d\\d(-[1-5]\\d\\d)?")) {
-                var parts = text.split("-");
-                var range = new StatusRange(Integer.parseInt(parts[0]), Integer.parseInt(parts[parts.length - 1]));
-                if (range.from <= range.to) {
-                    return range;
-                }
-            }
+        catch (InvalidInputException e) {
             node.expected("an HTTP status or range like 200 or 200-299");
-            return SUCCESS;
+            return StatusRange.SUCCESS;
         }
     }
 
@@ -75,7 +67,7 @@ public record Gate(List<Path> paths, Via via, Duration interval, Duration timeou
         return new Gate(paths, node.at("via").choice(Via.TUNNEL), node.at("interval").duration(healthcheck.interval()),
                 node.at("timeout").duration(healthcheck.timeout()), node.at("deadline").duration(deployTimeout),
                 node.at("max_attempts").integer(healthcheck.maxAttempts(), 1, Integer.MAX_VALUE),
-                node.at("successes").integer(1, 1, Integer.MAX_VALUE), StatusRange.from(node.at("status")),
+                node.at("successes").integer(1, 1, Integer.MAX_VALUE), status(node.at("status")),
                 node.at("json_status").text("the expected value of the body's status field"));
     }
 

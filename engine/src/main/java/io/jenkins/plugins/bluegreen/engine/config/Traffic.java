@@ -14,8 +14,12 @@ public sealed interface Traffic permits Traffic.Nginx, Traffic.Script {
 
     String publicUrl();
 
-    /** nginx on each host; {@code reload} replaces the default reload command when set. */
-    record Nginx(String upstreamFile, String publicUrl, Optional<String> reload) implements Traffic {
+    /**
+     * nginx on each host; {@code reload} and {@code test} replace the default reload and
+     * configuration test commands when set (an nginx with its own prefix or config file needs both).
+     */
+    record Nginx(String upstreamFile, String publicUrl, Optional<String> reload, Optional<String> test)
+            implements Traffic {
     }
 
     /** A command run on each host; {@link #PLACEHOLDERS} in it are replaced before it runs. */
@@ -37,16 +41,17 @@ public sealed interface Traffic permits Traffic.Nginx, Traffic.Script {
                 return new Script(command, publicUrl);
             }
             case "nginx" -> {
-                node.allowKeys(Set.of("type", "upstream_file", "public_url", "reload"), Set.of());
+                node.allowKeys(Set.of("type", "upstream_file", "public_url", "reload", "test"), Set.of());
                 var file = node.at("upstream_file").text("an absolute file path", "/etc/nginx/conf.d/" + service + "-upstream.conf");
                 if (!file.startsWith("/")) {
                     node.at("upstream_file").expected("an absolute file path");
                 }
-                return new Nginx(file, publicUrl, node.at("reload").text("a command"));
+                return new Nginx(file, publicUrl, node.at("reload").text("a command"), node.at("test").text("a command"));
             }
             default -> {
                 node.at("type").expected("one of nginx, script");
-                return new Nginx("/etc/nginx/conf.d/" + service + "-upstream.conf", publicUrl, Optional.empty());
+                return new Nginx("/etc/nginx/conf.d/" + service + "-upstream.conf", publicUrl, Optional.empty(),
+                        Optional.empty());
             }
         }
     }

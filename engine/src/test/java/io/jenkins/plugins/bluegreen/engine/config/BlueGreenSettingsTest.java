@@ -3,6 +3,7 @@ package io.jenkins.plugins.bluegreen.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.bluegreen.engine.container.ContainerRuntime;
+import io.jenkins.plugins.bluegreen.engine.health.StatusRange;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,9 +29,10 @@ class BlueGreenSettingsTest {
         assertThat(x.runtime()).isEqualTo(ContainerRuntime.DOCKER);
         assertThat(x.runDirectory()).isEqualTo(".bluegreen");
         assertThat(x.ports()).isEqualTo(new Ports(3001, 3002, 3000));
-        assertThat(x.traffic()).isEqualTo(new Traffic.Nginx("/etc/nginx/conf.d/shop-upstream.conf", "http://127.0.0.1:80", Optional.empty()));
+        assertThat(x.traffic()).isEqualTo(new Traffic.Nginx("/etc/nginx/conf.d/shop-upstream.conf", "http://127.0.0.1:80", Optional.empty(),
+                Optional.empty()));
         assertThat(x.gate()).isEqualTo(new Gate(List.of(new Gate.Path("/health", false)), Gate.Via.TUNNEL, Duration.ofSeconds(5),
-                Duration.ofSeconds(3), Duration.ofSeconds(45), 5, 1, Gate.StatusRange.SUCCESS, Optional.empty()));
+                Duration.ofSeconds(3), Duration.ofSeconds(45), 5, 1, StatusRange.SUCCESS, Optional.empty()));
         assertThat(x.watch()).isEqualTo(new Watch(Duration.ZERO, Duration.ofSeconds(10),
                 new Watch.ErrorRate(Optional.empty(), Optional.empty(), 5), Duration.ofSeconds(2), Duration.ofMinutes(10)));
         assertThat(x.watch().enabled()).isFalse();
@@ -93,7 +95,7 @@ class BlueGreenSettingsTest {
                 "https://shop.example.com"));
         assertThat(x.gate()).isEqualTo(new Gate(List.of(new Gate.Path("/health", false), new Gate.Path("/health/ready", true),
                 new Gate.Path("/health/live", false)), Gate.Via.DIRECT, Duration.ofSeconds(2), Duration.ofSeconds(1),
-                Duration.ofMinutes(2), 30, 3, new Gate.StatusRange(200, 200), Optional.of("ok")));
+                Duration.ofMinutes(2), 30, 3, new StatusRange(200, 200), Optional.of("ok")));
         assertThat(x.watch()).isEqualTo(new Watch(Duration.ofMinutes(5), Duration.ofSeconds(15), new Watch.ErrorRate(
                 Optional.of("http://127.0.0.1:9090/metrics.json"), Optional.of("error_rate"), 0.5), Duration.ofMillis(1500),
                 Duration.ofMinutes(30)));
@@ -128,7 +130,8 @@ class BlueGreenSettingsTest {
         var f = files().minimal("x-bluegreen:", "  traffic: {upstream_file: /etc/nginx/shop.conf, reload: systemctl reload nginx}");
 
         assertThat(f.config().extension().traffic())
-                .isEqualTo(new Traffic.Nginx("/etc/nginx/shop.conf", "http://127.0.0.1:80", Optional.of("systemctl reload nginx")));
+                .isEqualTo(new Traffic.Nginx("/etc/nginx/shop.conf", "http://127.0.0.1:80", Optional.of("systemctl reload nginx"),
+                        Optional.empty()));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -158,7 +159,9 @@ public final class LoadGenerator {
         private void fail(final String why) {
             failed.incrementAndGet();
             if (failureSamples.size() < FAILURE_SAMPLES) {
-                failureSamples.add(why);
+                // When it failed, to line it up with what the test was doing then.
+                failureSamples.add(String.format(Locale.ROOT, "at %.1fs: %s",
+                        (System.nanoTime() - startedNanos) / 1e9, why));
             }
         }
     }

@@ -18,7 +18,7 @@ final class SimulatedHost {
     private Process process;
 
     SimulatedHost(final Path sshd, final Path dir, final String address, final String authorizedKeys,
-                  final boolean podman) throws IOException, InterruptedException {
+                  final boolean podman, final boolean ownHome) throws IOException, InterruptedException {
         this.sshd = sshd;
         this.dir = dir;
         this.podman = podman;
@@ -52,6 +52,10 @@ final class SimulatedHost {
                 "LogLevel ERROR",
                 // A private HOME keeps the real root's shell rc files (slow, noisy) out of every command.
                 "SetEnv " + env,
+                // sshd starts commands in the passwd home, which all hosts share; relative paths
+                // (the run directory .bluegreen) must land in each host's own HOME, as on real hosts.
+                // Opt-in: the extra shell level turns a command killed by a signal into an exit status.
+                ownHome ? "ForceCommand cd \"$HOME\" && eval \"$SSH_ORIGINAL_COMMAND\"" : "",
                 ""));
     }
 

@@ -46,21 +46,32 @@ public final class TestBed implements BeforeAllCallback, AfterAllCallback {
 
     private final int count;
     private final boolean podman;
+    private final boolean ownHome;
     private final List<SimulatedHost> hosts = new ArrayList<>();
     private Path root;
 
-    private TestBed(final int count, final boolean podman) {
+    private TestBed(final int count, final boolean podman, final boolean ownHome) {
         this.count = count;
         this.podman = podman;
+        this.ownHome = ownHome;
     }
 
     public static TestBed hosts(final int count) {
-        return new TestBed(count, false);
+        return new TestBed(count, false, false);
     }
 
     /** Every host gets its own podman storage (graphroot, runroot, tmp dir): slower to set up. */
     public TestBed withPodman() {
-        return new TestBed(count, true);
+        return new TestBed(count, true, ownHome);
+    }
+
+    /**
+     * Commands start in each host's own HOME, as on separate machines, so relative paths such as the
+     * run directory {@code .bluegreen} are per host. A command killed by a signal then reports an
+     * exit status (the shell that changes directory outlives it), so SSH fault tests do without.
+     */
+    public TestBed withOwnHome() {
+        return new TestBed(count, podman, true);
     }
 
     @Override
@@ -86,7 +97,7 @@ public final class TestBed implements BeforeAllCallback, AfterAllCallback {
         var keys = UserKeys.get();
         for (int i = 0; i < count; i++) {
             var host = new SimulatedHost(sshd, root.resolve("host-" + i), freeLoopbackAddress(),
-                    keys.authorizedKeys(), podman);
+                    keys.authorizedKeys(), podman, ownHome);
             hosts.add(host);
             host.start();
         }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The blue-green demo in one command: three simulated hosts on this machine (a real sshd, podman
+# and nginx each, loopback only), v1 deployed, then v2 blue-green under 200 requests/s, with the
+# per-phase timeline and the failed-request count printed. Cleans up after itself.
+# Needs root (podman rootful, sshd); installs the test tools first if any is missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+missing=0
+for tool in sshd podman nginx busybox mvn java; do
+  command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/sbin/$tool" ] || missing=1
+done
+if [ "$missing" = 1 ]; then
+  command -v mvn >/dev/null 2>&1 || { echo "demo: needs Java 17 and Maven on the PATH" >&2; exit 2; }
+  engine/scripts/install-test-tools.sh
+fi
+
+exec mvn -q -B -f engine/pom.xml -Pdemo -DbuildDir="${BUILD_DIR:-/tmp/bluegreen-demo}" test

@@ -1,0 +1,156 @@
+package io.jenkins.plugins.bluegreen.engine.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
+import io.jenkins.plugins.bluegreen.engine.deploy.BlueGreenDeploy;
+import io.jenkins.plugins.bluegreen.engine.deploy.Candidate;
+import io.jenkins.plugins.bluegreen.engine.deploy.DeployAbortedException;
+import io.jenkins.plugins.bluegreen.engine.deploy.DeployPlan;
+import io.jenkins.plugins.bluegreen.engine.deploy.DeployResult;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bluegreen deploy --version V}: a whole blue-green deploy from a terminal or a CI job.
+ * Progress events go to stderr line by line; the result is one JSON object on stdout.
+ * Exit 0 live, 1 failed (the message says where traffic is), 2 bad input.
+ */
+@CommandLine.Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = {"Boot a release on the idle color of every host, gate it, switch traffic, watch it.",
+                "Exit 0 when live, 1 when it failed or was rolled back, 2 on bad input."})
+public final class DeployCommand implements Callable<Integer> {
+    static final int LIVE = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+    private static final long SMOKE_TEST_MINUTES = 10;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--version", required = true, paramLabel = "TAG", description = "the release: the image tag")
+    private String version;
+
+    @Option(names = {"-c", "--file"}, defaultValue = ConfigLoader.DEFAULT_FILE, paramLabel = "FILE",
+            description = "the deploy config (default: ${DEFAULT-VALUE})")
+    private Path file;
+
+    @Option(names = {"-d", "--destination"}, paramLabel = "NAME", description = "the Kamal destination")
+    private String destination;
+
+    @Option(names = "--smoke-test", paramLabel = "CMD",
+            description = "shell command run against the new color before the switch; it gets $BLUEGREEN_URLS"
+                    + " (one base URL per host), $BLUEGREEN_VERSION and $BLUEGREEN_COLOR; non-zero aborts")
+    private String smokeTest;
+
+    @Option(names = "--by", defaultValue = "${env:USER}", paramLabel = "USER",
+            description = "who deploys, for the history (default: $USER)")
+    private String by;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "why, recorded in the history")
+    private String reason;
+
+    @Option(names = "--hotfix", description = "a hotfix: needs --reason; recorded as such in the history")
+    private boolean hotfix;
+
+    @Option(names = "--force-unlock", description = "clear a stale deploy lock first (only once its holder is gone)")
+    private boolean forceUnlock;
+
+    @Mixin
+    private HostAccess access;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        var out = spec.commandLine().getOut();
+        try {
+            if (hotfix && (reason == null || reason.isBlank())) {
+                throw new InvalidInputException("--reason: expected why this hotfix cannot wait, got nothing");
+            }
+            var loaded = ConfigLoader.load(file, Optional.ofNullable(destination));
+            loaded.warnings().forEach(err::println);
+            var connector = access.connector(loaded.config().ssh(), loaded.secretMask(), e -> err.println(e.line()));
+            var plan = new DeployPlan(version, by, hotfix ? "hotfix: " + reason : reason, false, forceUnlock,
+                    smokeTest == null ? null : this::smokeTest, null);
+            var deploy = new BlueGreenDeploy(loaded, connector, e -> err.println(e.line()));
+            var result = deploy.run(plan);
+            report(out, err, result);
+            return LIVE;
+        }
+        catch (InvalidInputException e) {
+            err.println(e.getMessage());
+            return BAD_INPUT;
+        }
+        catch (DeployAbortedException e) {
+            report(out, err, e.result());
+            err.println(e.getMessage());
+            return FAILED;
+        }
+        catch (DeployFailedException e) {
+            err.println(e.getMessage());
+            return FAILED;
+        }
+    }
+
+    /** Runs the smoke test here, where the deploy runs, against the new color's URLs. */
+    private void smokeTest(final Candidate candidate) throws Exception {
+        // Its output joins the events on stderr: stdout carries the result alone.
+        var process = new ProcessBuilder("/bin/sh", "-c", smokeTest).inheritIO()
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("/dev/stderr")));
+        process.environment().put("BLUEGREEN_URLS",
+                candidate.urls().values().stream().map(URI::toString).collect(Collectors.joining(" ")));
+        process.environment().put("BLUEGREEN_VERSION", candidate.version());
+        process.environment().put("BLUEGREEN_COLOR", candidate.color().label());
+        var running = process.start();
+        if (!running.waitFor(SMOKE_TEST_MINUTES, TimeUnit.MINUTES)) {
+            running.destroyForcibly();
+            throw new DeployFailedException("--smoke-test did not finish within " + SMOKE_TEST_MINUTES + " minutes");
+        }
+        if (running.exitValue() != 0) {
+            throw new DeployFailedException("--smoke-test exited with " + running.exitValue());
+        }
+    }
+
+    private static void report(final PrintWriter out, final PrintWriter err, final DeployResult result) {
+        err.println(result.table());
+        err.println("timeline: " + result.timeline());
+        out.println(json(result));
+    }
+
+    static String json(final DeployResult result) {
+        var mapper = new ObjectMapper();
+        ObjectNode o = mapper.createObjectNode();
+        o.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
+        o.put("version", result.version());
+        o.put("previousVersion", result.previousVersion());
+        o.put("color", result.color().label());
+        if (result.failure() != null) {
+            o.put("failure", result.failure());
+        }
+        var hosts = o.putArray("hosts");
+        result.hosts().forEach(h -> hosts.addObject().put("host", h.host()).put("liveVersion", h.liveVersion())
+                .put("liveColor", h.liveColor() == null ? null : h.liveColor().label()).put("note", h.note()));
+        var phases = o.putObject("phasesMillis");
+        result.phases().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> phases.put(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue().toMillis()));
+        return o.toString();
+    }
+}

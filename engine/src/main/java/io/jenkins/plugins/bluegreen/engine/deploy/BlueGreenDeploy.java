@@ -1,0 +1,683 @@
+package io.jenkins.plugins.bluegreen.engine.deploy;
+
+import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.command.Command;
+import io.jenkins.plugins.bluegreen.engine.config.DeployConfig;
+import io.jenkins.plugins.bluegreen.engine.config.Gate;
+import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
+import io.jenkins.plugins.bluegreen.engine.config.Role;
+import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
+import io.jenkins.plugins.bluegreen.engine.event.EventSink;
+import io.jenkins.plugins.bluegreen.engine.event.Phase;
+import io.jenkins.plugins.bluegreen.engine.health.GateResult;
+import io.jenkins.plugins.bluegreen.engine.health.GateTarget;
+import io.jenkins.plugins.bluegreen.engine.health.HealthGate;
+import io.jenkins.plugins.bluegreen.engine.ledger.HistoryEntry;
+import io.jenkins.plugins.bluegreen.engine.ledger.Ledger;
+import io.jenkins.plugins.bluegreen.engine.ledger.LiveState;
+import io.jenkins.plugins.bluegreen.engine.ledger.Release;
+import io.jenkins.plugins.bluegreen.engine.lock.DeployLock;
+import io.jenkins.plugins.bluegreen.engine.lock.LockHolder;
+import io.jenkins.plugins.bluegreen.engine.remote.CommandResult;
+import io.jenkins.plugins.bluegreen.engine.remote.Connection;
+import io.jenkins.plugins.bluegreen.engine.remote.Connections;
+import io.jenkins.plugins.bluegreen.engine.remote.Connector;
+import io.jenkins.plugins.bluegreen.engine.remote.FanOut;
+import io.jenkins.plugins.bluegreen.engine.remote.Host;
+import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
+import io.jenkins.plugins.bluegreen.engine.remote.Tunnel;
+import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
+import io.jenkins.plugins.bluegreen.engine.traffic.SwitchAll;
+import io.jenkins.plugins.bluegreen.engine.traffic.Target;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The blue-green deploy of one release to every host of a config: lock, read the ledger, boot the
+ * idle color, gate it, let the caller's hook look at it, switch, watch, and go back by itself when
+ * the watch fails. Until the switch, any failure stops the new color and leaves traffic alone;
+ * the lock is released on every path.
+ *
+ * <p>One instance runs one deploy at a time; {@link #cancel()} from another thread stops it and
+ * leaves hosts the next deploy recovers from.
+ */
+public final class BlueGreenDeploy {
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+    private static final int HISTORY_LINES = 50;
+    private static final int LOG_LINES = 20;
+
+    private final LoadedConfig loaded;
+    private final DeployConfig config;
+    private final Connector connector;
+    private final EventSink events;
+    private final SecretMask mask;
+    private final HostWiring wiring;
+    private final Service service;
+    private final ContainerCommands containers;
+    private final ReleaseSpecs specs;
+
+    private volatile boolean cancelled;
+    private volatile Thread runner;
+    private volatile Connections current;
+    private volatile Connections cleanup;
+    private volatile FanOut boot;
+
+    public BlueGreenDeploy(final LoadedConfig loaded, final Connector connector, final EventSink events) {
+        this(loaded, connector, events, new ConfigWiring(loaded.config(), events));
+    }
+
+    public BlueGreenDeploy(final LoadedConfig loaded, final Connector connector, final EventSink events,
+                           final HostWiring wiring) {
+        this.loaded = loaded;
+        this.config = loaded.config();
+        this.connector = connector;
+        this.events = events;
+        this.mask = loaded.secretMask();
+        this.wiring = wiring;
+        this.service = new Service(config.service(), config.destination().orElse(null));
+        this.containers = new ContainerCommands(config.extension().runtime(), config.extension().runDirectory());
+        this.specs = new ReleaseSpecs(loaded, service, wiring);
+    }
+
+    /**
+     * Deploys {@code plan.version()}: {@link #stage} and {@link #promote} in one go.
+     *
+     * @return the result when the release is live
+     * @throws DeployAbortedException when it is not (aborted before the switch, or rolled back after)
+     * @throws io.jenkins.plugins.bluegreen.engine.lock.LockHeldException when another deploy holds a host
+     */
+    public DeployResult run(final DeployPlan plan) {
+        return promote(stage(plan), plan.guard());
+    }
+
+    /**
+     * Locks every host, boots the release on the idle color, gates it and runs the pre-switch hook;
+     * traffic stays where it is and the locks stay held for {@link #promote} or {@link #abandon}.
+     *
+     * @throws DeployAbortedException when it did not get that far (the new color is stopped, the locks released)
+     */
+    public StagedDeploy stage(final DeployPlan plan) {
+        var timeline = new Timeline(events, mask, Map.of());
+        var stamp = new DeployStamp(Instant.now(), plan.requestedBy());
+        var locks = new HostLocks(new DeployLock(config.extension().runDirectory()), service);
+        return session(timeline, locks, true, connections -> {
+            timeline.phase(Phase.LOCK, () -> locks.acquire(connections, config.allHosts(),
+                    new LockHolder(stamp, plan.version(), plan.message()), plan.forceUnlock()));
+            timeline.info(Phase.LOCK, null, "locked " + service + " on " + config.allHosts().size() + " host(s)");
+            return new Run(plan, stamp, timeline, connections).stage();
+        });
+    }
+
+    /**
+     * Switches traffic to a staged release once {@code guard} agrees, watches it, switches back by
+     * itself if the watch fails, and releases the locks.
+     */
+    public DeployResult promote(final StagedDeploy staged, final SwitchGuard guard) {
+        var timeline = new Timeline(events, mask, staged.phases());
+        var locks = HostLocks.held(new DeployLock(config.extension().runDirectory()), service, config.allHosts());
+        return session(timeline, locks, false, connections ->
+                new Run(staged.plan().withGuard(guard), staged.stamp(), timeline, connections).resume(staged).promote());
+    }
+
+    /** Stops a staged release without touching traffic, says why, and releases the locks. */
+    public DeployResult abandon(final StagedDeploy staged, final String why) {
+        var timeline = new Timeline(events, mask, staged.phases());
+        var locks = HostLocks.held(new DeployLock(config.extension().runDirectory()), service, config.allHosts());
+        return session(timeline, locks, false, connections ->
+                new Run(staged.plan(), staged.stamp(), timeline, connections).resume(staged).abandon(why));
+    }
+
+    /**
+     * Runs one step of a deploy on fresh connections, then releases the locks unless the step
+     * succeeded and {@code keepOnSuccess} (a stage, whose promote follows).
+     */
+    private <T> T session(final Timeline timeline, final HostLocks locks, final boolean keepOnSuccess,
+                          final Function<Connections, T> step) {
+        runner = Thread.currentThread();
+        cancelled = false;
+        var connections = new Connections(connector);
+        current = connections;
+        boolean done = false;
+        try {
+            var result = step.apply(connections);
+            done = true;
+            return result;
+        }
+        finally {
+            if (!done || !keepOnSuccess) {
+                var kept = timeline.phase(Phase.RELEASE, () -> locks.release(this::usableConnections));
+                kept.forEach((host, why) -> timeline.error(Phase.RELEASE, host.toString(), "the deploy lock is STILL"
+                        + " HELD here (" + why + "); clear it with --force-unlock once this host is back"));
+            }
+            connections.close();
+            if (cleanup != null) {
+                cleanup.close();
+                cleanup = null;
+            }
+            runner = null;
+        }
+    }
+
+    /**
+     * Boots {@code version} again for a rollback that already holds the deploy lock on every host
+     * ({@code rollback.Rollback} when the release is no longer warm): over the caller's own
+     * connections, onto the idle color, gated and switched. Takes and releases no lock and writes
+     * no history, which stay the caller's; neither a guard nor the watch applies to a rollback.
+     *
+     * @param held one open connection per host of the config; they stay open
+     * @throws DeployAbortedException when it did not go live, saying where traffic is
+     */
+    public DeployResult redeploy(final String version, final String requestedBy, final List<Connection> held) {
+        var plan = DeployPlan.of(version, requestedBy).asRollback();
+        var timeline = new Timeline(events, mask, Map.of());
+        var stamp = new DeployStamp(Instant.now(), requestedBy);
+        runner = Thread.currentThread();
+        cancelled = false;
+        var connections = new Connections(host -> Borrowed.from(held, host));
+        current = connections;
+        try {
+            var run = new Run(plan, stamp, timeline, connections).underCallersLock();
+            run.stage();
+            return run.promote();
+        }
+        finally {
+            connections.close();
+            if (cleanup != null) {
+                cleanup.close();
+                cleanup = null;
+            }
+            runner = null;
+        }
+    }
+
+    /** Stops the running deploy from another thread: running commands end, cleanup follows on the deploy's thread. */
+    public void cancel() {
+        cancelled = true;
+        // Interrupt first: once the deploy's thread sees its commands fail it starts cleaning up,
+        // and an interrupt arriving after that would cut the cleanup short.
+        var t = runner;
+        if (t != null) {
+            t.interrupt();
+        }
+        var fan = boot;
+        if (fan != null) {
+            fan.cancel();
+        }
+        var c = current;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** The deploy's connections, or after a cancel (which closed them) fresh ones for the cleanup. */
+    private synchronized Connections usableConnections() {
+        if (!cancelled) {
+            return current;
+        }
+        if (cleanup == null) {
+            // Cleanup must reach the hosts; the interrupt that stopped the deploy must not stop it too.
+            Thread.interrupted();
+            cleanup = new Connections(connector);
+        }
+        return cleanup;
+    }
+
+    /** One deploy's state while it runs. */
+    private final class Run {
+        private final DeployPlan plan;
+        private final DeployStamp stamp;
+        private final Timeline timeline;
+        private final Connections connections;
+        private final Map<Host, LiveState> states = new LinkedHashMap<>();
+        private final List<GateResult> gates = new ArrayList<>();
+        private final List<Host> booted = new ArrayList<>();
+        private Optional<Color> live = Optional.empty();
+        private boolean callerHoldsLock;
+        private Color idle = Color.BLUE;
+        private String previousVersion;
+
+        Run(final DeployPlan plan, final DeployStamp stamp, final Timeline timeline, final Connections connections) {
+            this.plan = plan;
+            this.stamp = stamp;
+            this.timeline = timeline;
+            this.connections = connections;
+        }
+
+        StagedDeploy stage() {
+            try {
+                readLedger();
+                bootIdle();
+                gateAndHook();
+            }
+            catch (RuntimeException e) {
+                throw abort(reason(e));
+            }
+            return new StagedDeploy(plan.version(), plan.requestedBy(), plan.message(), plan.rollback(), idle,
+                    live.orElse(null), previousVersion, stamp.at(), timeline.durations(), gates);
+        }
+
+        /** For a caller that holds the locks and writes the history itself. */
+        Run underCallersLock() {
+            callerHoldsLock = true;
+            return this;
+        }
+
+        /** Picks up where {@link #stage} left off, possibly in another process. */
+        Run resume(final StagedDeploy staged) {
+            idle = staged.color();
+            live = Optional.ofNullable(staged.liveColor());
+            previousVersion = staged.previousVersion();
+            gates.addAll(staged.gates());
+            booted.addAll(config.allHosts());
+            return this;
+        }
+
+        DeployResult promote() {
+            try {
+                guard();
+            }
+            catch (RuntimeException e) {
+                throw abort(reason(e));
+            }
+            List<SwitchAll.Switched> switched;
+            try {
+                switched = timeline.phase(Phase.SWITCH, () -> new SwitchAll(new WiredSwitch(wiring), timeline.sink())
+                        .switchTo(primaryConnections(), target(idle, plan.version())));
+            }
+            catch (RuntimeException e) {
+                // SwitchAll has put every host back already.
+                throw abort(reason(e));
+            }
+            var breach = watch();
+            if (breach.isPresent()) {
+                throw rollBack(switched, breach.get());
+            }
+            if (!callerHoldsLock) {
+                record(plan.rollback() ? HistoryEntry.Action.ROLLBACK : HistoryEntry.Action.DEPLOY, plan.version(),
+                        idle, plan.message());
+            }
+            retireOld();
+            return result(DeployResult.Outcome.LIVE, null);
+        }
+
+        DeployResult abandon(final String why) {
+            timeline.warn(Phase.ROLLBACK, null, "abandoning " + plan.version() + " on " + idle + ": " + why);
+            timeline.phase(Phase.ROLLBACK, () -> stopNew(usableConnections()));
+            return result(DeployResult.Outcome.ABORTED, why);
+        }
+
+        private void readLedger() {
+            checkCancelled("reading the ledger");
+            var ledger = new Ledger(containers);
+            states.putAll(EachHost.run(config.allHosts(), h -> ledger.read(connections.get(h), service, HISTORY_LINES))
+                    .orThrow("reading the release ledger"));
+            live = ColorChoice.live(states);
+            idle = live.map(Color::other).orElse(Color.BLUE);
+            previousVersion = live.flatMap(c -> states.values().stream()
+                    .flatMap(s -> s.slot(config.primaryRoleName(), c).stream())
+                    .map(s -> s.release().version()).findFirst()).orElse(null);
+            timeline.info(Phase.BOOT, null, live.map(c -> c + " is live" + (previousVersion == null ? ""
+                    : " with " + previousVersion)).orElse("no color is live yet") + "; deploying " + plan.version()
+                    + " to " + idle);
+        }
+
+        private void bootIdle() {
+            checkCancelled("booting");
+            timeline.phase(Phase.BOOT, () -> {
+                for (Role role : config.roles()) {
+                    var fan = new FanOut(connections, config.boot().limit(), config.boot().batchWait(),
+                            FanOut.Mode.FAIL_FAST);
+                    boot = fan;
+                    booted.addAll(role.hosts());
+                    var report = fan.run(role.hosts(), c -> bootOne(c, role));
+                    boot = null;
+                    checkCancelled("booting");
+                    report.orThrow("booting " + plan.version() + " (" + role.name() + ") on " + idle);
+                }
+            });
+        }
+
+        /** Replaces whatever the idle slot holds with the new release, on one host. */
+        private CommandResult bootOne(final Connection c, final Role role) {
+            var host = c.host();
+            var spec = specs.spec(role, host, idle, plan.version());
+            var name = spec.containerName();
+            if (states.get(host).slot(role.name(), idle).isPresent()) {
+                // A stale idle container (a finished keep-warm, a cancelled deploy) gives way to the new release.
+                run(c, containers.stop(name, config.drainTimeout()));
+                run(c, containers.remove(name)).orThrow();
+            }
+            if (!run(c, containers.imageExists(spec.image())).ok()) {
+                timeline.info(Phase.BOOT, host.toString(), "pulling " + spec.image());
+                var pulled = run(c, containers.pull(spec.image()));
+                if (!pulled.ok()) {
+                    return pulled;
+                }
+            }
+            if (!spec.secretEnv().isEmpty()) {
+                var content = ContainerCommands.envFileContent(spec, specs.secrets(role));
+                var written = c.run(containers.writeEnvFile(spec), content, OutputListener.discard(), COMMAND_TIMEOUT);
+                if (!written.ok()) {
+                    return written;
+                }
+            }
+            var started = run(c, containers.run(spec, stamp));
+            if (started.ok()) {
+                timeline.info(Phase.BOOT, host.toString(), "started " + name + " (" + plan.version() + ")");
+            }
+            return started;
+        }
+
+        private void gateAndHook() {
+            var gate = config.extension().gate();
+            var tunnels = new ArrayList<Tunnel>();
+            try {
+                var urls = new LinkedHashMap<String, URI>();
+                var targets = new ArrayList<GateTarget>();
+                for (Host host : primaryHosts()) {
+                    var base = candidateUrl(host, gate, tunnels);
+                    urls.put(host.toString(), base);
+                    for (Gate.Path path : gate.paths()) {
+                        targets.add(new GateTarget(host.toString(), base.resolve(path.path()).toString(),
+                                path.requireChecks()));
+                    }
+                }
+                checkCancelled("the health gate");
+                gates.addAll(timeline.phase(Phase.GATE, () -> new HealthGate(gate.settings(), timeline.sink(), mask)
+                        .await(targets)));
+                if (!GateResult.allPassed(gates)) {
+                    containerLogs();
+                    GateResult.orThrow(gates);
+                }
+                checkCancelled("the pre-switch hook");
+                timeline.phase(Phase.PRE_SWITCH, () -> preSwitch(urls));
+            }
+            finally {
+                tunnels.forEach(Tunnel::close);
+            }
+        }
+
+        private URI candidateUrl(final Host host, final Gate gate, final List<Tunnel> tunnels) {
+            int port = wiring.port(host, idle);
+            if (gate.via() == Gate.Via.DIRECT) {
+                return URI.create("http://" + host.name() + ":" + port + "/");
+            }
+            var tunnel = connections.get(host).forward(port);
+            tunnels.add(tunnel);
+            return URI.create("http://127.0.0.1:" + tunnel.localPort() + "/");
+        }
+
+        private void preSwitch(final Map<String, URI> urls) {
+            var candidate = new Candidate(plan.version(), idle, List.copyOf(urls.keySet()), urls);
+            try {
+                plan.preSwitch().check(candidate);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeployFailedException("pre-switch hook interrupted");
+            }
+            catch (Exception e) {
+                throw new DeployFailedException("pre-switch hook failed: " + e.getMessage());
+            }
+            timeline.info(Phase.PRE_SWITCH, null, "pre-switch hook passed for " + plan.version() + " on " + idle);
+        }
+
+        private void guard() {
+            checkCancelled("the switch");
+            if (plan.rollback()) {
+                return;
+            }
+            var veto = plan.guard().veto(plan);
+            if (veto.isPresent()) {
+                throw new DeployFailedException("switch refused: " + veto.get());
+            }
+        }
+
+        private Optional<String> watch() {
+            var watch = config.extension().watch();
+            // A rollback returns to a release that ran before; switching back from it by itself would
+            // put the release being rolled back from in front of the traffic again.
+            if (!watch.enabled() || plan.rollback()) {
+                return Optional.empty();
+            }
+            var tunnels = new ArrayList<Tunnel>();
+            try {
+                var urls = new LinkedHashMap<String, URI>();
+                for (Host host : primaryHosts()) {
+                    urls.put(host.toString(), publicUrl(host, tunnels));
+                }
+                return timeline.phase(Phase.WATCH, () -> {
+                    try {
+                        return new PostSwitchWatch(watch, config.extension().gate(), timeline).run(urls);
+                    }
+                    catch (InterruptedException e) {
+                        // A cancel during the watch: safest is the release that was live before.
+                        Thread.currentThread().interrupt();
+                        return Optional.of("the deploy was cancelled during the watch");
+                    }
+                });
+            }
+            catch (RuntimeException e) {
+                return Optional.of("the watch could not reach a host: " + reason(e));
+            }
+            finally {
+                tunnels.forEach(Tunnel::close);
+            }
+        }
+
+        /** The host's public URL as reachable from here: through a tunnel when it is the host's own loopback. */
+        private URI publicUrl(final Host host, final List<Tunnel> tunnels) {
+            var url = wiring.publicUrl(host);
+            var name = url.getHost();
+            if (!name.equals("127.0.0.1") && !name.equals("localhost") && !name.equals("[::1]")) {
+                return url;
+            }
+            int port = url.getPort() > 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
+            var tunnel = connections.get(host).forward(port);
+            tunnels.add(tunnel);
+            return URI.create(url.getScheme() + "://127.0.0.1:" + tunnel.localPort() + "/");
+        }
+
+        private DeployAbortedException rollBack(final List<SwitchAll.Switched> switched, final String why) {
+            timeline.error(Phase.ROLLBACK, null, plan.version() + " failed the watch: " + why
+                    + "; switching traffic back");
+            var cleanup = usableConnections();
+            var notRestored = new ArrayList<String>();
+            timeline.phase(Phase.ROLLBACK, () -> {
+                var traffic = new WiredSwitch(wiring);
+                var back = EachHost.run(switched.stream().map(SwitchAll.Switched::host).toList(), host -> {
+                    var previous = switched.stream().filter(s -> s.host().equals(host)).findFirst().orElseThrow()
+                            .previous();
+                    if (previous.isEmpty()) {
+                        throw new DeployFailedException("no release served traffic here before, nothing to go back to");
+                    }
+                    traffic.switchTo(cleanup.get(host), previous.get());
+                    return previous.get();
+                });
+                back.failures().forEach((host, reason) -> {
+                    notRestored.add(host + " (" + reason + ")");
+                    timeline.error(Phase.ROLLBACK, host.toString(), "NOT switched back: " + reason);
+                });
+                back.values().forEach((host, target) -> timeline.warn(Phase.ROLLBACK, host.toString(),
+                        "switched back to " + target.describe()));
+            });
+            if (notRestored.isEmpty() && live.isPresent()) {
+                stopNew(cleanup);
+                record(HistoryEntry.Action.ROLLBACK, previousVersion, live.get(), "automatic rollback: "
+                        + plan.version() + " failed the watch: " + why);
+                return new DeployAbortedException(plan.version() + " was rolled back automatically: " + why
+                        + "; traffic is back on " + live.get() + " (" + previousVersion + ") everywhere",
+                        result(DeployResult.Outcome.ROLLED_BACK, why));
+            }
+            return new DeployAbortedException(plan.version() + " failed the watch (" + why + ") and could not be"
+                    + " switched back on " + String.join(", ", notRestored) + "; those hosts still serve "
+                    + plan.version() + " on " + idle, result(DeployResult.Outcome.ROLLED_BACK, why));
+        }
+
+        /** Stops the new color everywhere it was booted and leaves traffic untouched. */
+        private DeployAbortedException abort(final String why) {
+            timeline.error(Phase.ROLLBACK, null, "deploy of " + plan.version() + " aborted: " + why);
+            var cleanup = usableConnections();
+            timeline.phase(Phase.ROLLBACK, () -> stopNew(cleanup));
+            var where = live.map(c -> "traffic stays on " + c + (previousVersion == null ? "" : " (" + previousVersion
+                    + ")")).orElse("no color serves traffic yet");
+            return new DeployAbortedException("deploy of " + plan.version() + " aborted before the switch: " + why
+                    + "\n" + where + "; the new color " + idle + " was stopped", result(DeployResult.Outcome.ABORTED, why));
+        }
+
+        private void stopNew(final Connections cleanup) {
+            var stopped = EachHost.run(List.copyOf(booted), host -> {
+                for (Role role : config.roles()) {
+                    if (role.hosts().contains(host)) {
+                        var name = containerName(role, host, idle);
+                        cleanup.get(host).run(containers.stop(name, config.drainTimeout()), OutputListener.discard(),
+                                COMMAND_TIMEOUT);
+                    }
+                }
+                return host;
+            });
+            stopped.failures().forEach((host, why) -> timeline.error(Phase.ROLLBACK, host.toString(),
+                    "could not stop the new color " + idle + " (" + why + "); the next deploy replaces it"));
+            if (!stopped.values().isEmpty()) {
+                timeline.info(Phase.ROLLBACK, null, "stopped " + plan.version() + " on " + idle + " on "
+                        + stopped.values().size() + " host(s)");
+            }
+        }
+
+        /** The old color stays warm for an instant switch back, or stops now when {@code keep_warm} is 0. */
+        private void retireOld() {
+            if (live.isEmpty()) {
+                return;
+            }
+            var keepWarm = config.extension().watch().keepWarm();
+            if (!keepWarm.isZero()) {
+                timeline.info(Phase.RETIRE, null, previousVersion + " stays warm on " + live.get() + " for "
+                        + keepWarm.toSeconds() + "s (rollback is an instant switch back); the next deploy replaces it");
+                return;
+            }
+            timeline.phase(Phase.RETIRE, () -> EachHost.run(config.allHosts(), host -> {
+                for (Role role : config.roles()) {
+                    if (role.hosts().contains(host)) {
+                        run(connections.get(host), containers.stop(containerName(role, host, live.get()),
+                                config.drainTimeout()));
+                    }
+                }
+                return host;
+            }).failures().forEach((host, why) -> timeline.warn(Phase.RETIRE, host.toString(),
+                    "could not stop the old color: " + why)));
+        }
+
+        private void record(final HistoryEntry.Action action, final String version, final Color color,
+                            final String message) {
+            var entry = new HistoryEntry(action, new Release(version, color, specs.image(version), stamp.at(),
+                    stamp.by()), null, null, message == null && previousVersion != null ? "previous: " + previousVersion
+                    : message);
+            var ledger = new Ledger(containers);
+            var cleanup = usableConnections();
+            EachHost.run(config.allHosts(), host -> {
+                ledger.append(cleanup.get(host), service, entry);
+                return host;
+            }).failures().forEach((host, why) -> timeline.error(Phase.RELEASE, host.toString(),
+                    "could not record " + action + " " + version + " in the history: " + why));
+        }
+
+        private void containerLogs() {
+            for (GateResult failed : gates.stream().filter(g -> !g.passed()).toList()) {
+                primaryHosts().stream().filter(h -> h.toString().equals(failed.target().host())).findFirst()
+                        .ifPresent(host -> {
+                            var name = containerName(config.primaryRole(), host, idle);
+                            var logs = connections.get(host).run(containers.logs(name, LOG_LINES),
+                                    OutputListener.discard(), COMMAND_TIMEOUT);
+                            timeline.warn(Phase.GATE, host.toString(), "last lines of " + name + ":\n"
+                                    + logs.stdout());
+                        });
+            }
+        }
+
+        private DeployResult result(final DeployResult.Outcome outcome, final String failure) {
+            var rows = new ArrayList<DeployResult.HostRow>();
+            for (Host host : config.allHosts()) {
+                var liveNow = outcome == DeployResult.Outcome.LIVE ? Optional.of(idle) : live;
+                var version = outcome == DeployResult.Outcome.LIVE ? plan.version() : previousVersion;
+                var note = outcome == DeployResult.Outcome.LIVE && live.isPresent()
+                        ? previousVersion + " warm on " + live.get() : outcome.name().toLowerCase(Locale.ROOT);
+                rows.add(new DeployResult.HostRow(host.toString(), version, liveNow.orElse(null), note));
+            }
+            return new DeployResult(outcome, plan.version(), previousVersion, idle, rows, timeline.durations(), gates,
+                    failure);
+        }
+
+        private String containerName(final Role role, final Host host, final Color color) {
+            return specs.spec(role, host, color, plan.version()).containerName();
+        }
+
+        private List<Host> primaryHosts() {
+            return config.primaryRole().hosts();
+        }
+
+        private List<Connection> primaryConnections() {
+            return primaryHosts().stream().map(connections::get).toList();
+        }
+
+        private Target target(final Color color, final String version) {
+            return new Target(config.service(), color.label(), wiring.port(primaryHosts().get(0), color), version);
+        }
+
+        private CommandResult run(final Connection c, final Command command) {
+            return c.run(command, OutputListener.discard(), COMMAND_TIMEOUT);
+        }
+
+        private void checkCancelled(final String during) {
+            if (cancelled || Thread.currentThread().isInterrupted()) {
+                throw new DeployFailedException("cancelled during " + during);
+            }
+        }
+
+        private String reason(final RuntimeException e) {
+            if (cancelled) {
+                return "the deploy was cancelled";
+            }
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
+    /** A caller's connection, used but left open: closing it stays the caller's business. */
+    private record Borrowed(Connection connection) implements Connection {
+        static Connection from(final List<Connection> held, final Host host) {
+            return held.stream().filter(c -> c.host().equals(host) || c.host().name().equals(host.name())
+                    && (host.port() == 0 || c.host().port() == host.port())).findFirst().map(Borrowed::new)
+                    .orElseThrow(() -> new DeployFailedException(host + ": the rollback holds no connection to this"
+                            + " host of the config"));
+        }
+
+        @Override
+        public Host host() {
+            return connection.host();
+        }
+
+        @Override
+        public CommandResult run(final Command command, final byte[] stdin, final OutputListener output,
+                                 final Duration timeout) {
+            return connection.run(command, stdin, output, timeout);
+        }
+
+        @Override
+        public Tunnel forward(final int remotePort) {
+            return connection.forward(remotePort);
+        }
+
+        @Override
+        public void close() {
+            // Left open on purpose.
+        }
+    }
+}

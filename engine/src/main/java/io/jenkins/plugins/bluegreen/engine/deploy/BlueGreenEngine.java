@@ -1,0 +1,132 @@
+package io.jenkins.plugins.bluegreen.engine.deploy;
+
+import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.api.DeployEngine;
+import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
+import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
+import io.jenkins.plugins.bluegreen.engine.api.GateOutcome;
+import io.jenkins.plugins.bluegreen.engine.api.HealthGateRequest;
+import io.jenkins.plugins.bluegreen.engine.api.MigrationOutcome;
+import io.jenkins.plugins.bluegreen.engine.api.MigrationRequest;
+import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
+import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
+import io.jenkins.plugins.bluegreen.engine.api.StagedRelease;
+import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
+import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
+import io.jenkins.plugins.bluegreen.engine.event.EventSink;
+import io.jenkins.plugins.bluegreen.engine.health.GateResult;
+import io.jenkins.plugins.bluegreen.engine.health.GateSettings;
+import io.jenkins.plugins.bluegreen.engine.health.GateTarget;
+import io.jenkins.plugins.bluegreen.engine.health.HealthGate;
+import io.jenkins.plugins.bluegreen.engine.health.StatusRange;
+import io.jenkins.plugins.bluegreen.engine.remote.Host;
+import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
+import io.jenkins.plugins.bluegreen.engine.ssh.JumpHost;
+import io.jenkins.plugins.bluegreen.engine.ssh.SshConnector;
+import io.jenkins.plugins.bluegreen.engine.ssh.SshKey;
+import io.jenkins.plugins.bluegreen.engine.ssh.SshSettings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine behind the Jenkins steps, found by {@link DeployEngine#load()}: each call loads the
+ * config from the workspace, connects with the SSH access the front end gives, and runs
+ * {@link BlueGreenDeploy}. A staged release carries plain values only, so a promote after a
+ * controller restart picks up on the hosts where the stage left off.
+ */
+public final class BlueGreenEngine implements DeployEngine {
+    /** Each poll of a {@code healthGate} step's URL may take this long. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    @Override
+    public StagedRelease stage(final DeployRequest request, final SshAccess ssh, final Path workspace,
+                               final EventSink events) {
+        var loaded = load(request, workspace);
+        var message = request.hotfix() ? "hotfix: " + request.reason() : request.reason();
+        var staged = deploy(loaded, ssh, events).stage(new DeployPlan(request.version(), request.requestedBy(),
+                message, false, false, null, null));
+        return new StagedRelease(request, staged.color().label(), staged.previousVersion(), hosts(loaded),
+                staged.phases());
+    }
+
+    @Override
+    public DeployOutcome promote(final StagedRelease staged, final SshAccess ssh, final Path workspace,
+                                 final EventSink events) {
+        var loaded = load(staged.request(), workspace);
+        return outcome(deploy(loaded, ssh, events).promote(staged(staged), SwitchGuard.ALWAYS));
+    }
+
+    @Override
+    public DeployOutcome abandon(final StagedRelease staged, final String why, final SshAccess ssh,
+                                 final Path workspace, final EventSink events) {
+        var loaded = load(staged.request(), workspace);
+        var result = deploy(loaded, ssh, events).abandon(staged(staged), why);
+        return new DeployOutcome(staged.liveVersion(), staged.liveVersion(), Color.parse(staged.idleColor(),
+                "idle color").other().label(), staged.hosts(), result.phases());
+    }
+
+    @Override
+    public MigrationOutcome migrate(final MigrationRequest request, final SshAccess ssh, final Path workspace,
+                                    final EventSink events) {
+        throw new DeployFailedException("runMigrations is not part of this build of the engine yet");
+    }
+
+    @Override
+    public DeployOutcome rollback(final RollbackRequest request, final SshAccess ssh, final Path workspace,
+                                  final EventSink events) {
+        throw new DeployFailedException("rollback is not part of this build of the engine yet");
+    }
+
+    @Override
+    public GateOutcome healthGate(final HealthGateRequest request, final EventSink events) {
+        var gate = request.gate();
+        var settings = new GateSettings(gate.interval(), REQUEST_TIMEOUT, gate.timeout(), 0, gate.successes(),
+                StatusRange.SUCCESS, null);
+        var targets = request.urls().stream().map(u -> new GateTarget(null, u.toString())).toList();
+        var results = GateResult.orThrow(new HealthGate(settings, events, SecretMask.none()).await(targets));
+        int polls = results.stream().mapToInt(GateResult::attempts).max().orElse(0);
+        var took = results.stream().map(GateResult::elapsed).max(Duration::compareTo).orElse(Duration.ZERO);
+        return new GateOutcome(request.urls(), polls, took);
+    }
+
+    private static LoadedConfig load(final DeployRequest request, final Path workspace) {
+        return ConfigLoader.load(workspace.resolve(request.configFile()), Optional.ofNullable(request.destination()));
+    }
+
+    private static BlueGreenDeploy deploy(final LoadedConfig loaded, final SshAccess ssh, final EventSink events) {
+        var config = loaded.config();
+        var mask = loaded.secretMask().with(ssh.secrets());
+        var keys = new ArrayList<SshKey>();
+        for (String key : ssh.privateKeys()) {
+            keys.add(SshKey.of(ssh.credentialsId(), key, ssh.passphrase()));
+        }
+        var user = ssh.username() == null ? config.ssh().user() : ssh.username();
+        var settings = SshSettings.of(user, keys, ssh.knownHosts()).withPort(config.ssh().port());
+        var proxied = config.ssh().proxy().map(p -> settings.withProxy(JumpHost.parse(p))).orElse(settings);
+        return new BlueGreenDeploy(loaded, new SshConnector(proxied, mask, events), events);
+    }
+
+    /** The stage's values as the orchestration needs them again. */
+    private static StagedDeploy staged(final StagedRelease staged) {
+        var request = staged.request();
+        var color = Color.parse(staged.idleColor(), "idle color");
+        var message = request.hotfix() ? "hotfix: " + request.reason() : request.reason();
+        return new StagedDeploy(request.version(), request.requestedBy(), message, false, color,
+                staged.liveVersion() == null ? null : color.other(), staged.liveVersion(), Instant.now(),
+                staged.phases(), List.of());
+    }
+
+    private static List<String> hosts(final LoadedConfig loaded) {
+        return loaded.config().allHosts().stream().map(Host::toString).toList();
+    }
+
+    private static DeployOutcome outcome(final DeployResult result) {
+        return new DeployOutcome(result.version(), result.previousVersion(), result.color().label(),
+                result.hosts().stream().map(DeployResult.HostRow::host).toList(), result.phases());
+    }
+}

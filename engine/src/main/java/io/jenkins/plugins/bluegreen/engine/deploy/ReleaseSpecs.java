@@ -1,0 +1,60 @@
+package io.jenkins.plugins.bluegreen.engine.deploy;
+
+import io.jenkins.plugins.bluegreen.engine.config.Gate;
+import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
+import io.jenkins.plugins.bluegreen.engine.config.Role;
+import io.jenkins.plugins.bluegreen.engine.container.ContainerSpec;
+import io.jenkins.plugins.bluegreen.engine.remote.Host;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the config into what runs on a host: the {@link ContainerSpec} of a role in a color for a
+ * release, and the secret values its env file carries. Builds only; nothing here touches a host.
+ */
+final class ReleaseSpecs {
+    private final LoadedConfig loaded;
+    private final Service service;
+    private final HostWiring wiring;
+
+    ReleaseSpecs(final LoadedConfig loaded, final Service service, final HostWiring wiring) {
+        this.loaded = loaded;
+        this.service = service;
+        this.wiring = wiring;
+    }
+
+    /** {@code image:version}, the image the release runs. */
+    String image(final String version) {
+        return loaded.config().image() + ":" + version;
+    }
+
+    ContainerSpec spec(final Role role, final Host host, final Color color, final String version) {
+        var config = loaded.config();
+        var env = new LinkedHashMap<String, String>();
+        role.env().clear().forEach((name, value) -> env.put(name, loaded.resolve(value)));
+        var labels = new LinkedHashMap<>(config.labels());
+        labels.putAll(role.labels());
+        var cmd = role.cmd().map(c -> Arrays.asList(c.strip().split("\\s+"))).orElse(List.of());
+        // A direct gate reaches the container over the network; a tunnelled one needs loopback only.
+        boolean direct = config.extension().gate().via() == Gate.Via.DIRECT;
+        return new ContainerSpec(service, role.name(), color, image(version), version, env,
+                List.copyOf(role.env().secret().keySet()), config.volumes(), role.options().get("cpus"),
+                role.options().get("memory"), labels, cmd, wiring.port(host, color), config.extension().ports().app(),
+                direct);
+    }
+
+    /** The value of each secret variable of {@code role}, looked up in the deploy's environment. */
+    Map<String, String> secrets(final Role role) {
+        var values = new LinkedHashMap<String, String>();
+        role.env().secret().forEach((name, ref) -> {
+            var value = loaded.env().apply(ref.name());
+            if (value != null) {
+                values.put(name, value);
+            }
+        });
+        return values;
+    }
+}

@@ -1,0 +1,107 @@
+package io.jenkins.plugins.bluegreen.engine.deploy;
+
+import io.jenkins.plugins.bluegreen.engine.event.Event;
+import io.jenkins.plugins.bluegreen.engine.event.Phase;
+import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
+import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
+import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the orchestration itself costs, on 1 and 10 simulated hosts. Overhead is the deploy's wall
+ * time minus the work it waits for: the boot phase (container start), the gate (first healthy
+ * answers) and the switch (proxy reload and its check); what is left is locking, reading the
+ * ledger, recording history and releasing. Targets: overhead at most 1 s; at most 1 s from the
+ * decision to switch back until the old release answers again. Prints figures, asserts nothing.
+ */
+@Tag("benchmark")
+class DeployBenchmark {
+    private static final int ROUNDS = 3;
+    private static final TestImages.App UNHEALTHY_SOON = TestImages.unhealthyAfter(3);
+
+    @RegisterExtension
+    final NginxExtension nginx = new NginxExtension();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldMeasureOverheadAndSwitchBackOnOneHost() throws Exception {
+        measure(1);
+    }
+
+    @Test
+    void shouldMeasureOverheadAndSwitchBackOnTenHosts() throws Exception {
+        measure(10);
+    }
+
+    private void measure(final int hosts) throws Exception {
+        var bed = TestBed.hosts(hosts).withPodman().withOwnHome();
+        bed.start();
+        try {
+            DeployScenario.loadImages(bed, TestImages.V1, TestImages.V2, UNHEALTHY_SOON);
+            var s = new DeployScenario(bed, nginx, dir);
+            s.deploy().run(DeployPlan.of("v1", "bench"));
+            var overheads = new ArrayList<Long>();
+            var totals = new ArrayList<Long>();
+            for (int round = 0; round < ROUNDS; round++) {
+                long started = System.nanoTime();
+                var result = s.deploy().run(DeployPlan.of(round % 2 == 0 ? "v2" : "v1", "bench"));
+                long total = System.nanoTime() - started;
+                long waited = millis(result, Phase.BOOT) + millis(result, Phase.GATE) + millis(result, Phase.SWITCH);
+                totals.add(total / 1_000_000);
+                overheads.add(total / 1_000_000 - waited);
+                System.out.printf(Locale.ROOT, "deploy benchmark: %d host(s), round %d: total %d ms, %s%n", hosts,
+                        round + 1, total / 1_000_000, result.timeline());
+            }
+            System.out.printf(Locale.ROOT, "deploy benchmark: %d host(s): orchestration overhead median %d ms"
+                    + " (target <= 1000 ms), total median %d ms%n", hosts, median(overheads), median(totals));
+
+            var watched = new DeployScenario(bed, nginx, dir, "  watch:", "    duration: 10s", "    interval: 200ms");
+            watched.deploy().run(DeployPlan.of("v1", "bench"));
+            try {
+                watched.deploy().run(DeployPlan.of(UNHEALTHY_SOON.tag(), "bench"));
+            }
+            catch (DeployAbortedException expected) {
+                // The point: it goes back by itself.
+            }
+            System.out.printf(Locale.ROOT, "deploy benchmark: %d host(s): switch back from decision to the old"
+                    + " release answering (verified on every host): %d ms (target <= 1000 ms)%n", hosts,
+                    switchBack(watched.events));
+            s.removeContainers();
+            watched.removeContainers();
+        }
+        finally {
+            bed.stop();
+        }
+    }
+
+    /** From the watch's verdict to the last host verified back on the old release. */
+    private static long switchBack(final List<Event> events) {
+        var decided = events.stream().filter(e -> e.phase() == Phase.ROLLBACK && e.message().contains("failed the watch"))
+                .findFirst().orElseThrow().at();
+        var back = events.stream().filter(e -> e.phase() == Phase.ROLLBACK && e.message().startsWith("switched back"))
+                .map(Event::at).max(Comparable::compareTo).orElseThrow();
+        return Duration.between(decided, back).toMillis();
+    }
+
+    private static long millis(final DeployResult result, final Phase phase) {
+        return result.phases().getOrDefault(phase, Duration.ZERO).toMillis();
+    }
+
+    private static long median(final List<Long> values) {
+        var sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+}

@@ -1,0 +1,65 @@
+package io.jenkins.plugins.bluegreen.engine.deploy;
+
+import io.jenkins.plugins.bluegreen.engine.testbed.LoadGenerator;
+import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
+import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
+import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo {@code engine/scripts/demo.sh} runs: three simulated hosts (sshd, podman and nginx each,
+ * all on this machine's loopback), v1 deployed, then v2 blue-green while a client sends 200
+ * requests a second through host 1's nginx. Prints every event, the per-phase timeline and how many
+ * requests failed; everything it started is gone when it ends.
+ */
+@Tag("demo")
+class DeployDemo {
+    private static final int RPS = 200;
+
+    @RegisterExtension
+    static final TestBed BED = TestBed.hosts(3).withPodman().withOwnHome();
+
+    @RegisterExtension
+    final NginxExtension nginx = new NginxExtension();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldDeployV1ThenV2UnderLoadWithoutLosingARequest() {
+        say("== building the app images and loading them on 3 simulated hosts: " + BED.hosts());
+        DeployScenario.loadImages(BED, TestImages.V1, TestImages.V2);
+        var s = new DeployScenario(BED, nginx, dir, "  watch:", "    duration: 3s", "    interval: 500ms");
+        try {
+            say("== deploy v1 (first deploy: blue)");
+            var v1 = s.deploy(e -> say("   " + e.line())).run(DeployPlan.of("v1", "demo"));
+            say(v1.table());
+            say("== host 1 answers: " + s.served(0));
+
+            say("== deploy v2 blue-green while a client sends " + RPS + " requests/s to " + s.publicUrl(0));
+            var load = LoadGenerator.start(s.publicUrl(0), RPS);
+            var v2 = s.deploy(e -> say("   " + e.line())).run(DeployPlan.of("v2", "demo"));
+            var stats = load.stop();
+            say(v2.table());
+            say("== timeline of the v2 deploy: " + v2.timeline());
+            say("== load: " + stats.summary());
+            say("== FAILED REQUESTS DURING THE DEPLOY: " + stats.failed());
+            say("== host 1 answers: " + s.served(0) + " (v1 stays warm on blue for an instant rollback)");
+        }
+        finally {
+            s.removeContainers();
+            say("== cleaned up: containers removed; sshd and nginx stop with the test");
+        }
+    }
+
+    private static void say(final String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}

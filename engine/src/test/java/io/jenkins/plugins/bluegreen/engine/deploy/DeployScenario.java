@@ -1,0 +1,245 @@
+package io.jenkins.plugins.bluegreen.engine.deploy;
+
+import io.jenkins.plugins.bluegreen.engine.command.Command;
+import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
+import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
+import io.jenkins.plugins.bluegreen.engine.config.Ports;
+import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
+import io.jenkins.plugins.bluegreen.engine.container.ContainerRuntime;
+import io.jenkins.plugins.bluegreen.engine.event.Event;
+import io.jenkins.plugins.bluegreen.engine.event.EventSink;
+import io.jenkins.plugins.bluegreen.engine.ledger.Ledger;
+import io.jenkins.plugins.bluegreen.engine.ledger.LiveState;
+import io.jenkins.plugins.bluegreen.engine.lock.DeployLock;
+import io.jenkins.plugins.bluegreen.engine.lock.LockHolder;
+import io.jenkins.plugins.bluegreen.engine.remote.Connection;
+import io.jenkins.plugins.bluegreen.engine.remote.Host;
+import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
+import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
+import io.jenkins.plugins.bluegreen.engine.testbed.NginxServer;
+import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
+import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
+import io.jenkins.plugins.bluegreen.engine.traffic.NginxSwitch;
+import io.jenkins.plugins.bluegreen.engine.traffic.Target;
+import io.jenkins.plugins.bluegreen.engine.traffic.TrafficSwitch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service deployed on the hosts of a podman {@link TestBed}: its own name (so tests sharing a
+ * bed never see each other's containers, ledger or lock), its own pair of color ports and its own
+ * real nginx per host, since the simulated hosts share this machine's loopback.
+ */
+final class DeployScenario {
+    static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Map<String, Path> SAVED = new HashMap<>();
+
+    final String service;
+    final LoadedConfig config;
+    final List<Event> events = Collections.synchronizedList(new ArrayList<>());
+    private final TestBed bed;
+    private final Map<Host, Wire> wires = new HashMap<>();
+    private final List<NginxServer> nginx = new ArrayList<>();
+
+    private record Wire(Ports ports, TrafficSwitch traffic, URI publicUrl) {
+    }
+
+    /**
+     * @param extra YAML lines added under {@code x-bluegreen}, two-space indented (e.g. a watch section)
+     */
+    DeployScenario(final TestBed bed, final NginxExtension nginxes, final Path dir, final String... extra) {
+        this.bed = bed;
+        this.service = "bg" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
+        var servers = new StringBuilder();
+        for (Host host : bed.hosts()) {
+            servers.append("  - ").append(host).append('\n');
+            var ports = new Ports(freePort(), freePort(), Ports.DEFAULT_APP);
+            // Before the first deploy nginx points at blue, where nothing answers yet.
+            var server = nginxes.start(new Target(service, "blue", ports.blue(), "none"));
+            nginx.add(server);
+            wires.put(host, new Wire(ports, new NginxSwitch(server.settings(), EventSink.discard()), server.url()));
+        }
+        var yaml = "service: " + service + "\n"
+                + "image: localhost/bgtest-app\n"
+                + "servers:\n" + servers
+                + "ssh:\n  user: root\n"
+                + "x-bluegreen:\n"
+                + "  runtime: podman\n"
+                + "  gate:\n"
+                + "    paths: [/health, /health/ready]\n"
+                + "    interval: 200ms\n"
+                + "    max_attempts: 25\n"
+                + "    successes: 2\n"
+                + String.join("\n", extra) + "\n";
+        try {
+            var file = dir.resolve(service + "/config/deploy.yml");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, yaml);
+            this.config = ConfigLoader.load(file, Optional.empty(), name -> null);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Builds the images once and loads them into every host's own podman storage. */
+    static void loadImages(final TestBed bed, final TestImages.App... apps) {
+        for (TestImages.App app : apps) {
+            var tar = SAVED.computeIfAbsent(app.tag(), tag -> save(TestImages.ensure(app)));
+            var connector = bed.connector();
+            for (Host host : bed.hosts()) {
+                try (var c = connector.connect(host)) {
+                    c.run(Command.of("podman", "load", "-q", "-i", tar.toString()), OutputListener.discard(), TIMEOUT)
+                            .orThrow();
+                }
+            }
+        }
+    }
+
+    private static Path save(final String image) {
+        try {
+            var tar = Files.createTempFile("bgtest-image-", ".tar");
+            Files.delete(tar);
+            tar.toFile().deleteOnExit();
+            var p = new ProcessBuilder("podman", "save", "-q", "-o", tar.toString(), image).inheritIO().start();
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("podman save " + image + " failed");
+            }
+            return tar;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HostWiring wiring() {
+        return new HostWiring() {
+            @Override
+            public Ports ports(final Host host) {
+                return wires.get(host).ports();
+            }
+
+            @Override
+            public TrafficSwitch traffic(final Host host) {
+                return wires.get(host).traffic();
+            }
+
+            @Override
+            public URI publicUrl(final Host host) {
+                return wires.get(host).publicUrl();
+            }
+        };
+    }
+
+    BlueGreenDeploy deploy() {
+        return new BlueGreenDeploy(config, bed.connector(), events::add, wiring());
+    }
+
+    BlueGreenDeploy deploy(final EventSink sink) {
+        return new BlueGreenDeploy(config, bed.connector(), e -> {
+            events.add(e);
+            sink.accept(e);
+        }, wiring());
+    }
+
+    /** What host i's nginx answers on {@code /}: {@code bgtest-app v1}. */
+    String served(final int i) {
+        return get(nginx.get(i).url().resolve("/"));
+    }
+
+    URI publicUrl(final int i) {
+        return nginx.get(i).url();
+    }
+
+    static String get(final URI url) {
+        try {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        }
+        catch (IOException e) {
+            return "no answer: " + e;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    LiveState ledger(final int i) {
+        try (var c = connect(i)) {
+            return new Ledger(containers()).read(c, Service.of(service), 50);
+        }
+    }
+
+    Optional<LockHolder> lock(final int i) {
+        try (var c = connect(i)) {
+            return new DeployLock(config.config().extension().runDirectory()).status(c, Service.of(service));
+        }
+    }
+
+    /** Names of the service's running containers on host i, sorted. */
+    List<String> running(final int i) {
+        try (var c = connect(i)) {
+            var out = c.run(Command.of("podman", "ps", "--filter", "label=bluegreen.service=" + service, "--format",
+                    "{{.Names}}"), OutputListener.discard(), TIMEOUT).orThrow().stdout();
+            return out.lines().filter(l -> !l.isBlank()).sorted().toList();
+        }
+    }
+
+    /** Removes the service's containers from every host still up. */
+    void removeContainers() {
+        for (int i = 0; i < bed.hosts().size(); i++) {
+            try (var c = connect(i)) {
+                c.run(Command.of("sh", "-c", "podman ps -aq --filter label=bluegreen.service=" + service
+                        + " | xargs -r podman rm -f -t 0"), OutputListener.discard(), TIMEOUT);
+            }
+            catch (RuntimeException e) {
+                // A host the test took down has nothing left to remove.
+            }
+        }
+    }
+
+    String container(final Color color) {
+        return service + "-web-" + color.label();
+    }
+
+    Connection connect(final int i) {
+        return bed.connector().connect(bed.host(i));
+    }
+
+    private ContainerCommands containers() {
+        return new ContainerCommands(ContainerRuntime.PODMAN, config.config().extension().runDirectory());
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.jenkins.plugins.bluegreen.engine.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.bluegreen.engine.api.DeployEngine;
+import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
+import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
+import io.jenkins.plugins.bluegreen.engine.cli.BlueGreenCli;
+import io.jenkins.plugins.bluegreen.engine.event.Event;
+import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
+import io.jenkins.plugins.bluegreen.engine.testbed.NginxServer;
+import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
+import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
+import io.jenkins.plugins.bluegreen.engine.traffic.Target;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/**
+ * The front doors on one host wired purely by its config ({@code x-bluegreen.ports} and
+ * {@code traffic}), as on a real machine: the engine the Jenkins steps load, and the CLI.
+ */
+class SingleHostDeployTest {
+    @RegisterExtension
+    static final TestBed BED = TestBed.hosts(1).withPodman().withOwnHome();
+
+    @RegisterExtension
+    final NginxExtension nginx = new NginxExtension();
+
+    @TempDir
+    Path workspace;
+
+    private String service;
+    private NginxServer server;
+
+    @BeforeAll
+    static void images() {
+        DeployScenario.loadImages(BED, TestImages.V1, TestImages.V2);
+    }
+
+    /** Writes config/deploy.yml for a new service whose host nginx and ports this test owns. */
+    private void config() throws IOException {
+        service = "bg" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
+        int blue = freePort();
+        server = nginx.start(new Target(service, "blue", blue, "none"));
+        var nginxSettings = server.settings();
+        var file = workspace.resolve("config/deploy.yml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, String.join("\n",
+                "service: " + service,
+                "image: localhost/bgtest-app",
+                "servers:",
+                "  - " + BED.host(0),
+                "x-bluegreen:",
+                "  runtime: podman",
+                "  ports: {blue: " + blue + ", green: " + freePort() + "}",
+                "  traffic:",
+                "    upstream_file: " + nginxSettings.upstreamFile(),
+                "    public_url: " + server.url(),
+                "    test: " + nginxSettings.testCommand(),
+                "    reload: " + nginxSettings.reloadCommand(),
+                "  gate:",
+                "    paths: [/health/ready]",
+                "    interval: 200ms",
+                ""));
+    }
+
+    @Test
+    void shouldStagePromoteAndAbandonThroughTheEngineTheStepsLoad() throws IOException {
+        config();
+        var engine = DeployEngine.load();
+        assertThat(engine).isInstanceOf(BlueGreenEngine.class);
+        var ssh = new SshAccess("deploy-key", "root",
+                List.of(new String(BED.key(TestBed.KeyType.ED25519).privateKey(), StandardCharsets.UTF_8)), null,
+                BED.knownHosts());
+        var events = new ArrayList<Event>();
+
+        var first = engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh, workspace,
+                events::add);
+        assertThat(first.version()).isEqualTo("v1");
+        assertThat(first.color()).isEqualTo("blue");
+
+        var staged = engine.stage(new DeployRequest(null, null, "v2", "bob", false, null, null), ssh, workspace,
+                events::add);
+        assertThat(staged.idleColor()).isEqualTo("green");
+        assertThat(staged.liveVersion()).isEqualTo("v1");
+        assertThat(DeployScenario.get(server.url())).as("traffic stays on v1 while staged").isEqualTo("200 bgtest-app v1");
+
+        var abandoned = engine.abandon(staged, "smoke tests failed", ssh, workspace, events::add);
+        assertThat(abandoned.version()).isEqualTo("v1");
+        assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
+
+        var restaged = engine.stage(new DeployRequest(null, null, "v2", "bob", false, null, null), ssh, workspace,
+                events::add);
+        var promoted = engine.promote(restaged, ssh, workspace, events::add);
+        assertThat(promoted.version()).isEqualTo("v2");
+        assertThat(promoted.previousVersion()).isEqualTo("v1");
+        assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v2");
+    }
+
+    @Test
+    void shouldDeployFromTheCommandLineWithEventsOnStderrAndTheResultAsJson() throws IOException {
+        config();
+        var key = Files.write(workspace.resolve("id_ed25519"), BED.key(TestBed.KeyType.ED25519).privateKey());
+        var knownHosts = Files.writeString(workspace.resolve("known_hosts"), BED.knownHosts());
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var cli = new CommandLine(new BlueGreenCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+
+        int exit = cli.execute("deploy", "--version", "v1", "--file", workspace.resolve("config/deploy.yml").toString(),
+                "--by", "carol", "--smoke-test", "for u in $BLUEGREEN_URLS; do wget -q -O - \"$u\" | grep -q v1 || exit 1; done",
+                "-i", key.toString(), "--known-hosts", knownHosts.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("[switch]", "[gate]", "pre-switch hook passed");
+        assertThat(out.toString().strip()).startsWith("{\"outcome\":\"live\",\"version\":\"v1\"")
+                .contains("\"color\":\"blue\"");
+        assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
+
+        var failing = new CommandLine(new BlueGreenCli()).setOut(new PrintWriter(new StringWriter()))
+                .setErr(new PrintWriter(err)).execute("deploy", "--version", "v2", "--file",
+                        workspace.resolve("config/deploy.yml").toString(), "--smoke-test", "exit 7",
+                        "-i", key.toString(), "--known-hosts", knownHosts.toString());
+        assertThat(failing).isEqualTo(1);
+        assertThat(err.toString()).contains("--smoke-test exited with 7", "traffic stays on blue (v1)");
+        assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
