@@ -105,9 +105,11 @@ final class Fleet implements AutoCloseable {
         host.run(containers.run(spec, stamp), OutputListener.discard(), TIMEOUT).orThrow();
     }
 
-    void migrate(final int i, final String version, final String before, final String after, final Instant at) {
+    /** Records that {@code migrations} migrations of {@code version} ran on host {@code i}, as the runner does. */
+    void migrate(final int i, final String version, final String before, final String after, final int migrations,
+                 final Instant at) {
         ledger.append(hosts.get(i), service, new HistoryEntry(HistoryEntry.Action.MIGRATE,
-                new Release(version, Color.GREEN, null, at, "migrator"), before, after, null));
+                new Release(version, Color.GREEN, null, at, "migrator"), before, after, null, migrations, null));
     }
 
     /** Points every host's nginx at {@code version} on {@code color}, as the deploy's switch did. */
