@@ -58,8 +58,7 @@ final class Fleet implements AutoCloseable {
 
     Fleet(final TestBed bed, final NginxExtension nginxes) {
         for (int i = 0; i < bed.hosts().size(); i++) {
-            var home = bed.dir(i).resolve("home");
-            hosts.add(new HomeConnection(bed.connector().connect(bed.host(i)), home));
+            hosts.add(bed.connector().connect(bed.host(i)));
             ports.add(Map.of(Color.BLUE, ScriptedHttpServer.closedPort(), Color.GREEN, ScriptedHttpServer.closedPort()));
             // The upstream file starts out pointing at a port nothing listens on: no release is live yet.
             nginx.add(nginxes.start(new Target(service.name(), "blue", ScriptedHttpServer.closedPort(), "none")));

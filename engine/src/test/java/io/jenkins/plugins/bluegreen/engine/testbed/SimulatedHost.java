@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bluegreen.engine.testbed;
 
+import io.jenkins.plugins.bluegreen.engine.command.ShellQuote;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 
 import java.io.IOException;
@@ -52,7 +53,18 @@ final class SimulatedHost {
                 "LogLevel ERROR",
                 // A private HOME keeps the real root's shell rc files (slow, noisy) out of every command.
                 "SetEnv " + env,
+                // Every host logs in as root, whose passwd home /root would be shared: commands start in
+                // the host's own HOME instead, so a relative run directory is per host, as on real hosts.
+                "ForceCommand " + loginCommand(dir.resolve("home")),
                 ""));
+    }
+
+    /**
+     * Runs the client's command, untouched, with the login shell as sshd would, but from {@code home}.
+     * The command arrives in a variable, so no quoting of it is re-parsed on the way.
+     */
+    private static String loginCommand(final Path home) {
+        return "cd " + ShellQuote.quote(home.toString()) + " && exec \"$SHELL\" -c \"$SSH_ORIGINAL_COMMAND\"";
     }
 
     /** {@code type base64} of a .pub file, without its comment. */

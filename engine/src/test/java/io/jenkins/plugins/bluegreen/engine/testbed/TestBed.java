@@ -30,7 +30,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Simulated hosts for end-to-end tests: each is a real OpenSSH {@code sshd} running as root on
  * its own loopback address (127.x.y.z) and port, with its own host key, HOME and, on request,
  * its own podman storage, so container names, published ports and files of one "host" never
- * collide with another's. Users log in as root with keys generated for this test run.
+ * collide with another's. Users log in as root with keys generated for this test run, and every
+ * command starts in the host's own HOME, so a relative run directory ({@code .bluegreen}) is
+ * per host.
  *
  * <pre>
  * &#64;RegisterExtension
