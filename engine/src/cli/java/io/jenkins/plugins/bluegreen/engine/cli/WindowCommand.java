@@ -3,9 +3,12 @@ package io.jenkins.plugins.bluegreen.engine.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.config.ConfigException;
+import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
 import io.jenkins.plugins.bluegreen.engine.window.HotfixOverride;
 import io.jenkins.plugins.bluegreen.engine.window.WindowDecision;
 import io.jenkins.plugins.bluegreen.engine.window.WindowPolicies;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -54,17 +57,37 @@ final class WindowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            var policies = file == null ? WindowPolicies.seedDefault() : DeployFileWindows.read(file, destination);
-            var decision = policies.forDestination(destination).decide(instant(), override());
+            var decision = policies().forDestination(destination).decide(instant(), override());
             spec.commandLine().getOut().println(json(decision));
             spec.commandLine().getOut().flush();
             return decision.open() ? OPEN : HELD;
+        }
+        catch (ConfigException e) {
+            e.problems().forEach(p -> spec.commandLine().getErr().println("bluegreen window: " + p));
+            spec.commandLine().getErr().flush();
+            return BAD_INPUT;
         }
         catch (InvalidInputException e) {
             spec.commandLine().getErr().println("bluegreen window: " + e.getMessage());
             spec.commandLine().getErr().flush();
             return BAD_INPUT;
         }
+    }
+
+    /**
+     * The file's policies, read the way a deploy reads them. A window destination need not be a
+     * Kamal destination of the file (staging may differ from production in its window alone, under
+     * {@code windows.destinations}), so the file's destination is merged in only when it offers one.
+     */
+    private WindowPolicies policies() {
+        if (file == null) {
+            return WindowPolicies.seedDefault();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("--file: found no file at " + file + ", expected a config/deploy.yml");
+        }
+        var kamalDestination = Optional.ofNullable(destination).filter(ConfigLoader.destinations(file)::contains);
+        return WindowPolicies.from(ConfigLoader.load(file, kamalDestination).config().extension().windows());
     }
 
     private Instant instant() {

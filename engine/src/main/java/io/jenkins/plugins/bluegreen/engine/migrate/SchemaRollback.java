@@ -5,6 +5,7 @@ import io.jenkins.plugins.bluegreen.engine.event.Event;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
 import io.jenkins.plugins.bluegreen.engine.ledger.HistoryEntry;
+import io.jenkins.plugins.bluegreen.engine.ledger.SchemaSteps;
 import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 
 import java.time.Instant;
@@ -26,30 +27,40 @@ public final class SchemaRollback {
 
     /**
      * How many migrations {@code version} applied in its latest run, from a host's history (oldest
-     * first): the migration counts of its MIGRATE entries since it was last deployed fresh. Reading
-     * back from the newest entry, its DEPLOY entries are passed over and its MIGRATE entries added
-     * up (a retried run adds its own count, often 0); any other entry, a ROLLBACK or another
-     * version's, ends the search, since what came before was undone or belongs to an older release.
+     * first). The run is its MIGRATE entries since it was last deployed fresh: reading back from the
+     * newest entry, its DEPLOY entries are passed over; any other entry, a ROLLBACK or another
+     * version's, ends the run, since what came before was undone or belongs to an older release. The
+     * steps from the schema the run left back to the one it found are counted by
+     * {@link SchemaSteps}, the rule a release rollback uses too.
      *
-     * @throws DeployFailedException when an entry does not say how many migrations it applied
+     * @throws DeployFailedException when the history does not say how many migrations that was
      */
     public static int stepsToUndo(final List<HistoryEntry> history, final String version) {
-        int steps = 0;
+        HistoryEntry first = null;
+        HistoryEntry last = null;
         for (int i = history.size() - 1; i >= 0; i--) {
             var entry = history.get(i);
             if (!entry.release().version().equals(version) || entry.action() == HistoryEntry.Action.ROLLBACK) {
                 break;
             }
             if (entry.action() == HistoryEntry.Action.MIGRATE) {
-                if (entry.migrations() == null) {
-                    throw new DeployFailedException("the history does not say how many migrations " + version
-                            + " applied (schema " + entry.schemaBefore() + " -> " + entry.schemaAfter()
-                            + "); give the number of steps to roll back explicitly");
-                }
-                steps += entry.migrations();
+                last = last == null ? entry : last;
+                first = entry;
             }
         }
-        return steps;
+        if (first == null) {
+            return 0;
+        }
+        if (last.schemaAfter() == null) {
+            throw new DeployFailedException("the history does not record the schema the migrations of " + version
+                    + " left; give the number of steps to roll back explicitly");
+        }
+        try {
+            return SchemaSteps.between(history, last.schemaAfter(), first.schemaBefore());
+        }
+        catch (DeployFailedException e) {
+            throw new DeployFailedException(e.getMessage() + "; give the number of steps to roll back explicitly", e);
+        }
     }
 
     /** Rolls the schema back by {@code steps} migrations; 0 does nothing. */

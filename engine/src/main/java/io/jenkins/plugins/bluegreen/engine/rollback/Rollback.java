@@ -166,7 +166,7 @@ public final class Rollback {
         if (!asked) {
             throw new RollbackRefusedException(plan.version() + " last served on schema " + change.get().to()
                     + " but the schema is now " + change.get().from() + " (" + change.get().steps()
-                    + " recorded change(s) later), so it may fail on it; roll the schema back too (--schema, or"
+                    + " migration(s) later), so it may fail on it; roll the schema back too (--schema, or"
                     + " schema: true), knowing that undoes those migrations and what was written through them");
         }
         if (schemaRollback == null) {

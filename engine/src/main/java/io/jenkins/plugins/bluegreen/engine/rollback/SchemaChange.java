@@ -5,8 +5,9 @@ package io.jenkins.plugins.bluegreen.engine.rollback;
  *
  * @param from the schema version now
  * @param to the newest schema version the release has served on
- * @param steps how many recorded schema changes lie between them: the {@code STEP} of
- *              {@code bin/rails db:rollback STEP=n} when each change recorded one migration
+ * @param steps how many migrations lie between them, as the migration runs recorded them
+ *              ({@link io.jenkins.plugins.bluegreen.engine.ledger.SchemaSteps}): the {@code STEP} of
+ *              {@code bin/rails db:rollback STEP=n}
  */
 public record SchemaChange(String from, String to, int steps) {
     public String describe() {

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.bluegreen.engine.rollback;
 
+import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.ledger.HistoryEntry;
+import io.jenkins.plugins.bluegreen.engine.ledger.SchemaSteps;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,24 +50,15 @@ final class SchemaHistory {
         return Optional.of(new SchemaChange(schema, to, steps(history, schema, to, version)));
     }
 
-    /** Follows the recorded migrations back from {@code from} to {@code to}, counting them. */
+    /** The migrations between the two schemas, by the one rule the migrations' rollback uses too. */
     private static int steps(final List<HistoryEntry> history, final String from, final String to,
                              final String version) {
-        var cursor = from;
-        int steps = 0;
-        for (int i = history.size() - 1; i >= 0 && !cursor.equals(to); i--) {
-            var e = history.get(i);
-            if (e.action() != HistoryEntry.Action.ROLLBACK && cursor.equals(e.schemaAfter())
-                    && e.schemaBefore() != null && !e.schemaBefore().equals(e.schemaAfter())) {
-                steps++;
-                cursor = e.schemaBefore();
-            }
+        try {
+            return SchemaSteps.between(history, from, to);
         }
-        if (!cursor.equals(to)) {
-            throw new RollbackRefusedException(version + " last served on schema " + to + ", the schema is now "
-                    + from + ", and the history does not record how " + to + " became " + cursor
-                    + ", so the steps cannot be counted; roll the schema back by hand");
+        catch (DeployFailedException e) {
+            throw new RollbackRefusedException(version + " last served on schema " + to + " and the schema is now "
+                    + from + ", but " + e.getMessage() + "; roll the schema back by hand");
         }
-        return steps;
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.engine.window;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.bluegreen.engine.config.ConfigSection;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,6 +47,14 @@ public final class WindowPolicies implements Serializable {
      */
     public static WindowPolicies parse(final JsonNode node, final String source, final String path) {
         return new WindowConfigReader(source).policies(node, path);
+    }
+
+    /**
+     * The policies of a loaded config/deploy.yml ({@code config.extension().windows()}), its destination
+     * already merged in; the procedure's default when the file does not write the section.
+     */
+    public static WindowPolicies from(final ConfigSection windows) {
+        return parse(windows.node(), windows.file(), windows.path());
     }
 
     /** The policy for {@code destinationOrNull}; the default for null or a destination not listed. */

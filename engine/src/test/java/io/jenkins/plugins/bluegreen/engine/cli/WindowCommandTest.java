@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class WindowCommandTest {
+    private static final String MINIMAL = "service: a2d2\nimage: a2d2/app\nservers: [web-1.internal]\n";
+
     @TempDir
     Path dir;
 
@@ -111,6 +113,7 @@ class WindowCommandTest {
         Files.writeString(deploy, """
                 service: a2d2
                 image: a2d2/app
+                servers: [web-1.internal]
                 x-bluegreen:
                   windows:
                     zone: Europe/Berlin
@@ -141,7 +144,7 @@ class WindowCommandTest {
     @Test
     void shouldUseTheSeedPolicyWhenTheFileHasNoWindows() throws IOException {
         var deploy = dir.resolve("deploy.yml");
-        Files.writeString(deploy, "service: a2d2\n");
+        Files.writeString(deploy, MINIMAL);
         var r = run("window", "--file", deploy.toString(), "--at", "2026-12-04T15:00:00Z");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.json().get("rule").asText()).isEqualTo("Friday afternoon freeze");
@@ -150,7 +153,7 @@ class WindowCommandTest {
     @Test
     void shouldNameTheFileAndKeyOfABadRule() throws IOException {
         var deploy = dir.resolve("deploy.yml");
-        Files.writeString(deploy, """
+        Files.writeString(deploy, MINIMAL + """
                 x-bluegreen:
                   windows:
                     allow: [{name: late, days: [tue], from: "22:00", to: "25:00"}]
@@ -176,6 +179,38 @@ class WindowCommandTest {
         Files.writeString(deploy, "x-bluegreen: [windows: {\n");
         var r = run("window", "--file", deploy.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).startsWith("bluegreen window: " + deploy + " line ").doesNotContain("\tat ");
+        assertThat(r.err()).startsWith("bluegreen window: " + deploy + ":2:1: not valid YAML").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldReadTheFileAsADeployDoesAndReportAMistakeElsewhereInIt() throws IOException {
+        var deploy = dir.resolve("deploy.yml");
+        Files.writeString(deploy, MINIMAL + "boot: {limt: 2}\n");
+        var r = run("window", "--file", deploy.toString(), "--at", "2026-12-01T12:00:00Z");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("bluegreen window: " + deploy + ":4:").contains("unknown key 'limt'");
+    }
+
+    @Test
+    void shouldMergeAKamalDestinationsWindowsOverTheBaseAsADeployDoes() throws IOException {
+        var deploy = dir.resolve("deploy.yml");
+        Files.writeString(deploy, MINIMAL + """
+                x-bluegreen:
+                  windows:
+                    zone: UTC
+                    allow: [{name: weekdays, days: [mon-fri], from: "09:00", to: "17:00"}]
+                """);
+        Files.writeString(dir.resolve("deploy.production.yml"), """
+                x-bluegreen:
+                  windows:
+                    zone: America/New_York
+                """);
+        var tuesdayNoonUtc = "2026-12-01T12:00:00Z";
+        var production = run("window", "--file", deploy.toString(), "--destination", "production",
+                "--at", tuesdayNoonUtc);
+        assertThat(production.exit()).as("07:00 in New York, before the merged rule opens").isEqualTo(3);
+        assertThat(production.json().get("nextOpen").asText()).isEqualTo("2026-12-01T14:00:00Z");
+        assertThat(run("window", "--file", deploy.toString(), "--at", tuesdayNoonUtc).exit()).isZero();
     }
 }

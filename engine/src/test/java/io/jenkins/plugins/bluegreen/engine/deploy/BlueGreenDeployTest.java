@@ -48,7 +48,7 @@ class BlueGreenDeployTest {
     private static final TestImages.App SLOW_BOOT = TestImages.slowBoot(3);
 
     @RegisterExtension
-    static final TestBed BED = TestBed.hosts(HOSTS).withPodman().withOwnHome();
+    static final TestBed BED = TestBed.hosts(HOSTS).withPodman();
 
     @RegisterExtension
     final NginxExtension nginx = new NginxExtension();

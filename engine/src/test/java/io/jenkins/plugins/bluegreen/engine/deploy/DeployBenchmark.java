@@ -46,7 +46,7 @@ class DeployBenchmark {
     }
 
     private void measure(final int hosts) throws Exception {
-        var bed = TestBed.hosts(hosts).withPodman().withOwnHome();
+        var bed = TestBed.hosts(hosts).withPodman();
         bed.start();
         try {
             DeployScenario.loadImages(bed, TestImages.V1, TestImages.V2, UNHEALTHY_SOON);

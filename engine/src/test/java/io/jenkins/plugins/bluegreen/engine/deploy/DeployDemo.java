@@ -23,7 +23,7 @@ class DeployDemo {
     private static final int RPS = 200;
 
     @RegisterExtension
-    static final TestBed BED = TestBed.hosts(3).withPodman().withOwnHome();
+    static final TestBed BED = TestBed.hosts(3).withPodman();
 
     @RegisterExtension
     final NginxExtension nginx = new NginxExtension();

@@ -15,6 +15,7 @@ import io.jenkins.plugins.bluegreen.engine.lock.LockHolder;
 import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
+import io.jenkins.plugins.bluegreen.engine.testbed.FreePorts;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxServer;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
@@ -25,8 +26,6 @@ import io.jenkins.plugins.bluegreen.engine.traffic.TrafficSwitch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,7 +70,7 @@ final class DeployScenario {
         var servers = new StringBuilder();
         for (Host host : bed.hosts()) {
             servers.append("  - ").append(host).append('\n');
-            var ports = new Ports(freePort(), freePort(), Ports.DEFAULT_APP);
+            var ports = new Ports(FreePorts.loopback(), FreePorts.loopback(), Ports.DEFAULT_APP);
             // Before the first deploy nginx points at blue, where nothing answers yet.
             var server = nginxes.start(new Target(service, "blue", ports.blue(), "none"));
             nginx.add(server);
@@ -232,14 +231,5 @@ final class DeployScenario {
 
     private ContainerCommands containers() {
         return new ContainerCommands(ContainerRuntime.PODMAN, config.config().extension().runDirectory());
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

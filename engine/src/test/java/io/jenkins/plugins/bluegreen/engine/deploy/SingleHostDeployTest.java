@@ -7,6 +7,7 @@ import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
 import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
 import io.jenkins.plugins.bluegreen.engine.cli.BlueGreenCli;
 import io.jenkins.plugins.bluegreen.engine.event.Event;
+import io.jenkins.plugins.bluegreen.engine.testbed.FreePorts;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxServer;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
@@ -16,8 +17,6 @@ import io.jenkins.plugins.bluegreen.engine.traffic.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ import picocli.CommandLine;
  */
 class SingleHostDeployTest {
     @RegisterExtension
-    static final TestBed BED = TestBed.hosts(1).withPodman().withOwnHome();
+    static final TestBed BED = TestBed.hosts(1).withPodman();
 
     @RegisterExtension
     final NginxExtension nginx = new NginxExtension();
@@ -57,7 +56,7 @@ class SingleHostDeployTest {
     /** Writes config/deploy.yml for a new service whose host nginx and ports this test owns. */
     private void config() throws IOException {
         service = "bg" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
-        int blue = freePort();
+        int blue = FreePorts.loopback();
         server = nginx.start(new Target(service, "blue", blue, "none"));
         var nginxSettings = server.settings();
         var file = workspace.resolve("config/deploy.yml");
@@ -69,7 +68,7 @@ class SingleHostDeployTest {
                 "  - " + BED.host(0),
                 "x-bluegreen:",
                 "  runtime: podman",
-                "  ports: {blue: " + blue + ", green: " + freePort() + "}",
+                "  ports: {blue: " + blue + ", green: " + FreePorts.loopback() + "}",
                 "  traffic:",
                 "    upstream_file: " + nginxSettings.upstreamFile(),
                 "    public_url: " + server.url(),
@@ -140,11 +139,5 @@ class SingleHostDeployTest {
         assertThat(failing).isEqualTo(1);
         assertThat(err.toString()).contains("--smoke-test exited with 7", "traffic stays on blue (v1)");
         assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

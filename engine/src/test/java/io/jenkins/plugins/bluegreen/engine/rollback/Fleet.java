@@ -58,8 +58,7 @@ final class Fleet implements AutoCloseable {
 
     Fleet(final TestBed bed, final NginxExtension nginxes) {
         for (int i = 0; i < bed.hosts().size(); i++) {
-            var home = bed.dir(i).resolve("home");
-            hosts.add(new HomeConnection(bed.connector().connect(bed.host(i)), home));
+            hosts.add(bed.connector().connect(bed.host(i)));
             ports.add(Map.of(Color.BLUE, ScriptedHttpServer.closedPort(), Color.GREEN, ScriptedHttpServer.closedPort()));
             // The upstream file starts out pointing at a port nothing listens on: no release is live yet.
             nginx.add(nginxes.start(new Target(service.name(), "blue", ScriptedHttpServer.closedPort(), "none")));
@@ -105,9 +104,11 @@ final class Fleet implements AutoCloseable {
         host.run(containers.run(spec, stamp), OutputListener.discard(), TIMEOUT).orThrow();
     }
 
-    void migrate(final int i, final String version, final String before, final String after, final Instant at) {
+    /** Records that {@code migrations} migrations of {@code version} ran on host {@code i}, as the runner does. */
+    void migrate(final int i, final String version, final String before, final String after, final int migrations,
+                 final Instant at) {
         ledger.append(hosts.get(i), service, new HistoryEntry(HistoryEntry.Action.MIGRATE,
-                new Release(version, Color.GREEN, null, at, "migrator"), before, after, null));
+                new Release(version, Color.GREEN, null, at, "migrator"), before, after, null, migrations, null));
     }
 
     /** Points every host's nginx at {@code version} on {@code color}, as the deploy's switch did. */

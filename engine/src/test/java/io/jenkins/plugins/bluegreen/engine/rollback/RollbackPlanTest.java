@@ -30,6 +30,12 @@ class RollbackPlanTest {
                 null);
     }
 
+    private static HistoryEntry migrate(final String version, final String before, final String after,
+                                        final Integer migrations) {
+        return new HistoryEntry(Action.MIGRATE, new Release(version, Color.GREEN, "shop/app:" + version, AT, "alice"),
+                before, after, null, migrations, null);
+    }
+
     private static Slot slot(final String version, final Color color, final String state) {
         return new Slot("shop-web-" + color, "web", color, new Release(version, color, "shop/app:" + version, AT, "ci"),
                 state);
@@ -109,9 +115,10 @@ class RollbackPlanTest {
                 entry(Action.DEPLOY, "v42", Color.GREEN, "s41", "s42")));
         assertThat(SchemaHistory.needed(history, "v41")).isEmpty();
 
+        history.add(migrate("v43", "s42", "s43", 3));
         history.add(entry(Action.DEPLOY, "v43", Color.BLUE, "s42", "s43"));
         assertThat(SchemaHistory.needed(history, "v42")).as("v42 served during v43's migration").isEmpty();
-        assertThat(SchemaHistory.needed(history, "v41")).contains(new SchemaChange("s43", "s42", 1));
+        assertThat(SchemaHistory.needed(history, "v41")).contains(new SchemaChange("s43", "s42", 3));
     }
 
     @Test
@@ -126,9 +133,24 @@ class RollbackPlanTest {
     void shouldRefuseToCountStepsTheHistoryDoesNotRecord() {
         var history = List.of(entry(Action.DEPLOY, "v1", Color.BLUE, null, "s1"),
                 entry(Action.DEPLOY, "v2", Color.GREEN, "s1", "s2"),
-                entry(Action.MIGRATE, "v2", Color.GREEN, null, "s3"));
+                migrate("v2", "s2b", "s3", 1));
 
         assertThatThrownBy(() -> SchemaHistory.needed(history, "v1"))
-                .hasMessageContaining("the history does not record how s2 became s3");
+                .isInstanceOf(RollbackRefusedException.class)
+                .hasMessage("rollback refused: v1 last served on schema s2 and the schema is now s3, but the history"
+                        + " does not record how schema s2 became s2b, so the steps from s3 back to s2 cannot be"
+                        + " counted; roll the schema back by hand; traffic was not touched");
+    }
+
+    @Test
+    void shouldRefuseToGuessTheStepsOfAMigrationWithoutItsCount() {
+        var history = List.of(entry(Action.DEPLOY, "v1", Color.BLUE, null, "s1"),
+                migrate("v2", "s1", "s2", null),
+                entry(Action.DEPLOY, "v2", Color.GREEN, "s1", "s2"),
+                migrate("v2", "s2", "s3", null));
+
+        assertThatThrownBy(() -> SchemaHistory.needed(history, "v1"))
+                .isInstanceOf(RollbackRefusedException.class)
+                .hasMessageContaining("the history does not say how many migrations took schema s2 to s3 (v2)");
     }
 }

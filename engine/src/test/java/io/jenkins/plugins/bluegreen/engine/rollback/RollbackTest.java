@@ -176,13 +176,13 @@ class RollbackTest {
     void shouldRefuseWhenTheSchemaMovedOnAndNoSchemaRollbackWasAsked() throws Exception {
         v1ThenV2("20250101", "20250201");
         for (int i = 0; i < 3; i++) {
-            fleet.migrate(i, "v2", "20250201", "20250301", T3);
+            fleet.migrate(i, "v2", "20250201", "20250301", 1, T3);
         }
 
         assertThatThrownBy(() -> rollback().run(fleet.hosts, request(null, false)))
                 .isInstanceOf(RollbackRefusedException.class)
                 .hasMessageContaining("v1 last served on schema 20250201 but the schema is now 20250301"
-                        + " (1 recorded change(s) later)")
+                        + " (1 migration(s) later)")
                 .hasMessageContaining("--schema");
         assertThat(fleet.answer(0)).isEqualTo("bgtest-app v2");
     }
@@ -191,8 +191,8 @@ class RollbackTest {
     void shouldRollTheSchemaBackByTheRecordedStepsBeforeSwitching() throws Exception {
         v1ThenV2("20250101", "20250201");
         for (int i = 0; i < 3; i++) {
-            fleet.migrate(i, "v2", "20250201", "20250301", T3);
-            fleet.migrate(i, "v2", "20250301", "20250401", T3);
+            fleet.migrate(i, "v2", "20250201", "20250301", 1, T3);
+            fleet.migrate(i, "v2", "20250301", "20250401", 2, T3);
         }
         var calls = new ArrayList<SchemaChange>();
         var liveDuringCall = new ArrayList<Optional<Target>>();
@@ -203,7 +203,7 @@ class RollbackTest {
             liveDuringCall.add(fleet.traffic().current(first));
         }).run(fleet.hosts, request(null, true));
 
-        assertThat(calls).containsExactly(new SchemaChange("20250401", "20250201", 2));
+        assertThat(calls).containsExactly(new SchemaChange("20250401", "20250201", 3));
         assertThat(liveDuringCall).containsExactly(Optional.of(fleet.target(Color.GREEN, "v2")));
         assertThat(outcome.version()).isEqualTo("v1");
         assertThat(fleet.answer(1)).isEqualTo("bgtest-app v1");
@@ -217,7 +217,7 @@ class RollbackTest {
     void shouldLeaveTrafficAloneWhenTheSchemaRollbackFails() throws Exception {
         v1ThenV2("20250101", "20250201");
         for (int i = 0; i < 3; i++) {
-            fleet.migrate(i, "v2", "20250201", "20250301", T3);
+            fleet.migrate(i, "v2", "20250201", "20250301", 1, T3);
         }
 
         assertThatThrownBy(() -> rollback().withSchemaRollback(change -> {

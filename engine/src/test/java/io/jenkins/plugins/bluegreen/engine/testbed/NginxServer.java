@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -55,7 +54,7 @@ public final class NginxServer implements AutoCloseable {
         IOException last = null;
         // The free port we pick may be taken before nginx binds it; try another then.
         for (int attempt = 0; attempt < 3; attempt++) {
-            int port = freePort();
+            int port = FreePorts.loopback();
             Files.writeString(prefix.resolve("nginx.conf"), config(prefix, site.apply(port)));
             var process = new ProcessBuilder(nginx.toString(), "-p", prefix.toString(), "-e", errorLog(prefix),
                     "-c", prefix.resolve("nginx.conf").toString(), "-g", "daemon off;")
@@ -152,12 +151,6 @@ public final class NginxServer implements AutoCloseable {
 
     private static String errorLog(final Path prefix) {
         return prefix.resolve("logs/error.log").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static boolean awaitListening(final Process process, final int port) {

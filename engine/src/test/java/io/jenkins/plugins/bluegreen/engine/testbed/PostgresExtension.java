@@ -2,8 +2,6 @@ package io.jenkins.plugins.bluegreen.engine.testbed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +119,7 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     private void start(final Path sockets) throws IOException {
         var log = root.resolve("postgres.log");
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            port = freePort();
+            port = FreePorts.on(HOST);
             var options = "-c listen_addresses=" + HOST + " -p " + port + " -k " + sockets
                     + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             try {
@@ -231,11 +229,5 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
 
     private static boolean runningAsRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -94,12 +93,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
 
     /** A loopback port nothing listens on: bound, then released, so connections to it are refused. */
     public static int closedPort() {
-        try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.loopback();
     }
 
     @Override

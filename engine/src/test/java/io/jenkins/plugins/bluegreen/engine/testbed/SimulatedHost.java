@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bluegreen.engine.testbed;
 
+import io.jenkins.plugins.bluegreen.engine.command.ShellQuote;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 
 import java.io.IOException;
@@ -18,12 +19,12 @@ final class SimulatedHost {
     private Process process;
 
     SimulatedHost(final Path sshd, final Path dir, final String address, final String authorizedKeys,
-                  final boolean podman, final boolean ownHome) throws IOException, InterruptedException {
+                  final boolean podman) throws IOException, InterruptedException {
         this.sshd = sshd;
         this.dir = dir;
         this.podman = podman;
         Files.createDirectories(dir.resolve("home"));
-        this.host = new Host(address, TestBed.freePort(address));
+        this.host = new Host(address, FreePorts.on(address));
         UserKeys.keygen(dir.resolve("ssh_host_ed25519_key"), "ed25519", "");
         // Two host keys, as most real hosts have, so key type negotiation is exercised too.
         UserKeys.keygen(dir.resolve("ssh_host_ecdsa_key"), "ecdsa", "");
@@ -52,11 +53,18 @@ final class SimulatedHost {
                 "LogLevel ERROR",
                 // A private HOME keeps the real root's shell rc files (slow, noisy) out of every command.
                 "SetEnv " + env,
-                // sshd starts commands in the passwd home, which all hosts share; relative paths
-                // (the run directory .bluegreen) must land in each host's own HOME, as on real hosts.
-                // Opt-in: the extra shell level turns a command killed by a signal into an exit status.
-                ownHome ? "ForceCommand cd \"$HOME\" && eval \"$SSH_ORIGINAL_COMMAND\"" : "",
+                // Every host logs in as root, whose passwd home /root would be shared: commands start in
+                // the host's own HOME instead, so a relative run directory is per host, as on real hosts.
+                "ForceCommand " + loginCommand(dir.resolve("home")),
                 ""));
+    }
+
+    /**
+     * Runs the client's command, untouched, with the login shell as sshd would, but from {@code home}.
+     * The command arrives in a variable, so no quoting of it is re-parsed on the way.
+     */
+    private static String loginCommand(final Path home) {
+        return "cd " + ShellQuote.quote(home.toString()) + " && exec \"$SHELL\" -c \"$SSH_ORIGINAL_COMMAND\"";
     }
 
     /** {@code type base64} of a .pub file, without its comment. */

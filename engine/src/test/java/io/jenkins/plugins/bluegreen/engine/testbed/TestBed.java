@@ -30,7 +30,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Simulated hosts for end-to-end tests: each is a real OpenSSH {@code sshd} running as root on
  * its own loopback address (127.x.y.z) and port, with its own host key, HOME and, on request,
  * its own podman storage, so container names, published ports and files of one "host" never
- * collide with another's. Users log in as root with keys generated for this test run.
+ * collide with another's. Users log in as root with keys generated for this test run, and every
+ * command starts in the host's own HOME, so a relative run directory ({@code .bluegreen}) is
+ * per host.
  *
  * <pre>
  * &#64;RegisterExtension
@@ -46,32 +48,21 @@ public final class TestBed implements BeforeAllCallback, AfterAllCallback {
 
     private final int count;
     private final boolean podman;
-    private final boolean ownHome;
     private final List<SimulatedHost> hosts = new ArrayList<>();
     private Path root;
 
-    private TestBed(final int count, final boolean podman, final boolean ownHome) {
+    private TestBed(final int count, final boolean podman) {
         this.count = count;
         this.podman = podman;
-        this.ownHome = ownHome;
     }
 
     public static TestBed hosts(final int count) {
-        return new TestBed(count, false, false);
+        return new TestBed(count, false);
     }
 
     /** Every host gets its own podman storage (graphroot, runroot, tmp dir): slower to set up. */
     public TestBed withPodman() {
-        return new TestBed(count, true, ownHome);
-    }
-
-    /**
-     * Commands start in each host's own HOME, as on separate machines, so relative paths such as the
-     * run directory {@code .bluegreen} are per host. A command killed by a signal then reports an
-     * exit status (the shell that changes directory outlives it), so SSH fault tests do without.
-     */
-    public TestBed withOwnHome() {
-        return new TestBed(count, podman, true);
+        return new TestBed(count, true);
     }
 
     @Override
@@ -97,7 +88,7 @@ public final class TestBed implements BeforeAllCallback, AfterAllCallback {
         var keys = UserKeys.get();
         for (int i = 0; i < count; i++) {
             var host = new SimulatedHost(sshd, root.resolve("host-" + i), freeLoopbackAddress(),
-                    keys.authorizedKeys(), podman, ownHome);
+                    keys.authorizedKeys(), podman);
             hosts.add(host);
             host.start();
         }
@@ -199,13 +190,6 @@ public final class TestBed implements BeforeAllCallback, AfterAllCallback {
             }
         }
         return "127.0.0.1";
-    }
-
-    static int freePort(final String address) throws IOException {
-        try (var probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
-            return probe.getLocalPort();
-        }
     }
 
     static boolean listening(final Host host) {

@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,6 +39,19 @@ class WindowConfigTest {
     void shouldReadTheSeedPolicyWrittenOut() {
         assertThat(WindowPolicies.parse(SEED_AS_YAML, "global").forDestination("production"))
                 .isEqualTo(WindowPolicy.seedDefault());
+    }
+
+    @Test
+    void shouldReadTheWindowsOfALoadedConfigAndTheSeedPolicyWhenItHasNone(@TempDir final Path dir) throws IOException {
+        var file = dir.resolve("deploy.yml");
+        Files.writeString(file, "service: shop\nimage: shop/app\nservers: [web-1.internal]\n");
+        assertThat(WindowPolicies.from(ConfigLoader.load(file, Optional.empty()).config().extension().windows()))
+                .isEqualTo(WindowPolicies.seedDefault());
+
+        Files.writeString(file, "service: shop\nimage: shop/app\nservers: [web-1.internal]\nx-bluegreen:\n  "
+                + SEED_AS_YAML.replace("\n", "\n  "));
+        assertThat(WindowPolicies.from(ConfigLoader.load(file, Optional.empty()).config().extension().windows())
+                .forDestination("production")).isEqualTo(WindowPolicy.seedDefault());
     }
 
     @Test
