@@ -3,8 +3,8 @@ package io.jenkins.plugins.bluegreen.engine.cli;
 import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
 import io.jenkins.plugins.bluegreen.engine.config.DeployConfig;
 import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
-import io.jenkins.plugins.bluegreen.engine.config.Traffic;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
+import io.jenkins.plugins.bluegreen.engine.deploy.ConfigWiring;
 import io.jenkins.plugins.bluegreen.engine.deploy.Service;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
 import io.jenkins.plugins.bluegreen.engine.ledger.Ledger;
@@ -12,15 +12,10 @@ import io.jenkins.plugins.bluegreen.engine.lock.DeployLock;
 import io.jenkins.plugins.bluegreen.engine.remote.Connections;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.rollback.StatusReader;
-import io.jenkins.plugins.bluegreen.engine.traffic.NginxSettings;
-import io.jenkins.plugins.bluegreen.engine.traffic.NginxSwitch;
-import io.jenkins.plugins.bluegreen.engine.traffic.ScriptSwitch;
 import io.jenkins.plugins.bluegreen.engine.traffic.TrafficSwitch;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,17 +75,8 @@ public final class ServiceHosts {
         return new Connections(access.connector(config().ssh(), loaded.secretMask(), events));
     }
 
-    /** The switch {@code x-bluegreen/traffic} describes. */
+    /** The switch {@code x-bluegreen/traffic} describes, built as a deploy builds it. */
     TrafficSwitch traffic(final EventSink events) {
-        var traffic = config().extension().traffic();
-        var name = config().service();
-        if (traffic instanceof Traffic.Script script) {
-            return new ScriptSwitch(name, script.switchCommand(), null, null, Duration.ofSeconds(60), events);
-        }
-        var nginx = (Traffic.Nginx) traffic;
-        var settings = NginxSettings.defaults(name).withUpstreamFile(nginx.upstreamFile())
-                .withPublicUrl(URI.create(nginx.publicUrl()))
-                .withCommands(NginxSettings.DEFAULT_TEST, nginx.reload().orElse(NginxSettings.DEFAULT_RELOAD));
-        return new NginxSwitch(settings, events);
+        return ConfigWiring.trafficSwitch(config(), events);
     }
 }
