@@ -19,6 +19,8 @@ import io.jenkins.plugins.bluegreen.engine.health.GateSettings;
 import io.jenkins.plugins.bluegreen.engine.health.GateTarget;
 import io.jenkins.plugins.bluegreen.engine.health.HealthGate;
 import io.jenkins.plugins.bluegreen.engine.health.StatusRange;
+import io.jenkins.plugins.bluegreen.engine.migrate.ReleaseMigrations;
+import io.jenkins.plugins.bluegreen.engine.remote.Connections;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
 import io.jenkins.plugins.bluegreen.engine.ssh.JumpHost;
@@ -73,7 +75,14 @@ public final class BlueGreenEngine implements DeployEngine {
     @Override
     public MigrationOutcome migrate(final MigrationRequest request, final SshAccess ssh, final Path workspace,
                                     final EventSink events) {
-        throw new DeployFailedException("runMigrations is not part of this build of the engine yet");
+        var loaded = load(request.configFile(), request.destination(), workspace);
+        var migrations = new ReleaseMigrations(loaded, events);
+        try (var connections = new Connections(connector(loaded, ssh, events))) {
+            var result = migrations.run(connections, request.version(),
+                    new DeployStamp(Instant.now(), request.requestedBy()), null, Optional.of(workspace));
+            return new MigrationOutcome(result.version(), result.schemaBefore(), result.schemaAfter(),
+                    result.applied().orElse(null), result.duration());
+        }
     }
 
     @Override
@@ -95,10 +104,18 @@ public final class BlueGreenEngine implements DeployEngine {
     }
 
     private static LoadedConfig load(final DeployRequest request, final Path workspace) {
-        return ConfigLoader.load(workspace.resolve(request.configFile()), Optional.ofNullable(request.destination()));
+        return load(request.configFile(), request.destination(), workspace);
+    }
+
+    private static LoadedConfig load(final String configFile, final String destination, final Path workspace) {
+        return ConfigLoader.load(workspace.resolve(configFile), Optional.ofNullable(destination));
     }
 
     private static BlueGreenDeploy deploy(final LoadedConfig loaded, final SshAccess ssh, final EventSink events) {
+        return new BlueGreenDeploy(loaded, connector(loaded, ssh, events), events);
+    }
+
+    private static SshConnector connector(final LoadedConfig loaded, final SshAccess ssh, final EventSink events) {
         var config = loaded.config();
         var mask = loaded.secretMask().with(ssh.secrets());
         var keys = new ArrayList<SshKey>();
@@ -108,7 +125,7 @@ public final class BlueGreenEngine implements DeployEngine {
         var user = ssh.username() == null ? config.ssh().user() : ssh.username();
         var settings = SshSettings.of(user, keys, ssh.knownHosts()).withPort(config.ssh().port());
         var proxied = config.ssh().proxy().map(p -> settings.withProxy(JumpHost.parse(p))).orElse(settings);
-        return new BlueGreenDeploy(loaded, new SshConnector(proxied, mask, events), events);
+        return new SshConnector(proxied, mask, events);
     }
 
     /** The stage's values as the orchestration needs them again. */

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.bluegreen.engine.api.DeployEngine;
 import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
+import io.jenkins.plugins.bluegreen.engine.api.MigrationRequest;
 import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
 import io.jenkins.plugins.bluegreen.engine.cli.BlueGreenCli;
+import io.jenkins.plugins.bluegreen.engine.command.Command;
 import io.jenkins.plugins.bluegreen.engine.event.Event;
+import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxServer;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
@@ -21,10 +24,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,8 +59,20 @@ class SingleHostDeployTest {
         DeployScenario.loadImages(BED, TestImages.V1, TestImages.V2);
     }
 
+    @AfterEach
+    void removeContainers() {
+        if (service != null) {
+            onHost("podman ps -aq --filter label=bluegreen.service=" + service + " | xargs -r podman rm -f -t 0");
+        }
+    }
+
     /** Writes config/deploy.yml for a new service whose host nginx and ports this test owns. */
     private void config() throws IOException {
+        config("");
+    }
+
+    /** The same, with {@code extra} lines inside {@code x-bluegreen} (indented by two spaces). */
+    private void config(final String extra) throws IOException {
         service = "bg" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
         int blue = freePort();
         server = nginx.start(new Target(service, "blue", blue, "none"));
@@ -78,7 +95,7 @@ class SingleHostDeployTest {
                 "  gate:",
                 "    paths: [/health/ready]",
                 "    interval: 200ms",
-                ""));
+                extra));
     }
 
     @Test
@@ -86,9 +103,7 @@ class SingleHostDeployTest {
         config();
         var engine = DeployEngine.load();
         assertThat(engine).isInstanceOf(BlueGreenEngine.class);
-        var ssh = new SshAccess("deploy-key", "root",
-                List.of(new String(BED.key(TestBed.KeyType.ED25519).privateKey(), StandardCharsets.UTF_8)), null,
-                BED.knownHosts());
+        var ssh = ssh();
         var events = new ArrayList<Event>();
 
         var first = engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh, workspace,
@@ -140,6 +155,54 @@ class SingleHostDeployTest {
         assertThat(failing).isEqualTo(1);
         assertThat(err.toString()).contains("--smoke-test exited with 7", "traffic stays on blue (v1)");
         assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
+    }
+
+    @Test
+    void shouldMigrateThroughTheEngineAndSayHowManyMigrationsRan() throws IOException {
+        config(migrations());
+
+        var first = DeployEngine.load().migrate(new MigrationRequest(null, null, "v1", "alice"), ssh(), workspace,
+                e -> { });
+        var second = DeployEngine.load().migrate(new MigrationRequest(null, null, "v2", "alice"), ssh(), workspace,
+                e -> { });
+
+        assertThat(first.schemaBefore()).isNull();
+        assertThat(first.schemaAfter()).isEqualTo("1");
+        assertThat(second.asMap()).containsEntry("version", "v2").containsEntry("schemaBefore", "1")
+                .containsEntry("schemaAfter", "2").containsEntry("applied", 1);
+    }
+
+    /**
+     * Migrations on the host: each run appends the next version to a file the status command lists,
+     * and the rollback command drops the last {steps} lines and says how many it dropped.
+     */
+    private String migrations() throws IOException {
+        var schema = workspace.resolve("schema");
+        var migrate = Files.writeString(workspace.resolve("migrate.sh"),
+                "n=$(cat " + schema + " 2>/dev/null | wc -l); echo $((n + 1)) >> " + schema + "\n");
+        var rollback = Files.writeString(workspace.resolve("rollback.sh"), "echo -n \"$1\" > "
+                + workspace.resolve("rolled-back") + "; head -n -\"$1\" " + schema + " > " + schema + ".new; mv "
+                + schema + ".new " + schema + "\n");
+        return String.join("\n",
+                "  migrations:",
+                "    in_container: false",
+                "    lint: \"off\"",
+                "    command: sh " + migrate,
+                "    status_command: cat " + schema + " 2>/dev/null; true",
+                "    rollback_command: sh " + rollback + " {steps}",
+                "");
+    }
+
+    private SshAccess ssh() {
+        return new SshAccess("deploy-key", "root",
+                List.of(new String(BED.key(TestBed.KeyType.ED25519).privateKey(), StandardCharsets.UTF_8)), null,
+                BED.knownHosts());
+    }
+
+    private static void onHost(final String script) {
+        try (var c = BED.connector().connect(BED.host(0))) {
+            c.run(Command.of("sh", "-c", script), OutputListener.discard(), Duration.ofSeconds(30)).orThrow();
+        }
     }
 
     private static int freePort() throws IOException {
