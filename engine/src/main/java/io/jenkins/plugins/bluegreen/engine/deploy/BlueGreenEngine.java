@@ -1,6 +1,5 @@
 package io.jenkins.plugins.bluegreen.engine.deploy;
 
-import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.api.DeployEngine;
 import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
@@ -60,7 +59,7 @@ public final class BlueGreenEngine implements DeployEngine {
     public DeployOutcome promote(final StagedRelease staged, final SshAccess ssh, final Path workspace,
                                  final EventSink events) {
         var loaded = load(staged.request(), workspace);
-        return outcome(deploy(loaded, ssh, events).promote(staged(staged), SwitchGuard.ALWAYS));
+        return deploy(loaded, ssh, events).promote(staged(staged), SwitchGuard.ALWAYS).asOutcome();
     }
 
     @Override
@@ -88,7 +87,12 @@ public final class BlueGreenEngine implements DeployEngine {
     @Override
     public DeployOutcome rollback(final RollbackRequest request, final SshAccess ssh, final Path workspace,
                                   final EventSink events) {
-        throw new DeployFailedException("rollback is not part of this build of the engine yet");
+        var loaded = load(request.configFile(), request.destination(), workspace);
+        var connector = connector(loaded, ssh, events);
+        try (var connections = new Connections(connector)) {
+            var hosts = loaded.config().primaryRole().hosts().stream().map(connections::get).toList();
+            return ConfigRollback.of(loaded, connector, connections, request.requestedBy(), events).run(hosts, request);
+        }
     }
 
     @Override
@@ -140,10 +144,5 @@ public final class BlueGreenEngine implements DeployEngine {
 
     private static List<String> hosts(final LoadedConfig loaded) {
         return loaded.config().allHosts().stream().map(Host::toString).toList();
-    }
-
-    private static DeployOutcome outcome(final DeployResult result) {
-        return new DeployOutcome(result.version(), result.previousVersion(), result.color().label(),
-                result.hosts().stream().map(DeployResult.HostRow::host).toList(), result.phases());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.bluegreen.engine.api.DeployEngine;
 import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
 import io.jenkins.plugins.bluegreen.engine.api.MigrationRequest;
+import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
 import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
 import io.jenkins.plugins.bluegreen.engine.cli.BlueGreenCli;
 import io.jenkins.plugins.bluegreen.engine.command.Command;
@@ -172,6 +173,46 @@ class SingleHostDeployTest {
                 .containsEntry("schemaAfter", "2").containsEntry("applied", 1);
     }
 
+    @Test
+    void shouldRollBackThroughTheEngineByBootingAReleaseThatIsNoLongerWarm() throws IOException {
+        config();
+        var engine = DeployEngine.load();
+        engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh(), workspace, e -> { });
+        engine.deploy(new DeployRequest(null, null, "v2", "bob", false, null, null), ssh(), workspace, e -> { });
+        onHost("podman rm -f -t 0 " + service + "-web-blue");
+        var events = new ArrayList<Event>();
+
+        var outcome = engine.rollback(new RollbackRequest(null, null, null, false, "dave", "INC-7"), ssh(), workspace,
+                events::add);
+
+        assertThat(outcome.version()).isEqualTo("v1");
+        assertThat(outcome.previousVersion()).isEqualTo("v2");
+        assertThat(events).extracting(Event::message).anyMatch(m -> m.contains("not warm: booting it first"));
+        assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
+    }
+
+    @Test
+    void shouldRollTheSchemaBackWithTheConfiguredCommandFromTheCommandLine() throws IOException {
+        config(migrations());
+        var engine = DeployEngine.load();
+        engine.migrate(new MigrationRequest(null, null, "v1", "alice"), ssh(), workspace, e -> { });
+        engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh(), workspace, e -> { });
+        engine.migrate(new MigrationRequest(null, null, "v2", "bob"), ssh(), workspace, e -> { });
+        engine.deploy(new DeployRequest(null, null, "v2", "bob", false, null, null), ssh(), workspace, e -> { });
+        // A contract step migrated ahead of v3: v1 never served on schema 3.
+        engine.migrate(new MigrationRequest(null, null, "v3", "bob"), ssh(), workspace, e -> { });
+
+        var refused = cli("rollback", "--reason", "INC-8");
+        var run = cli("rollback", "--schema", "--reason", "INC-8");
+
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("v1 last served on schema 2 but the schema is now 3");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(workspace.resolve("rolled-back")).hasContent("1");
+        assertThat(Files.readAllLines(workspace.resolve("schema"))).containsExactly("1", "2");
+        assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
+    }
+
     /**
      * Migrations on the host: each run appends the next version to a file the status command lists,
      * and the rollback command drops the last {steps} lines and says how many it dropped.
@@ -197,6 +238,23 @@ class SingleHostDeployTest {
         return new SshAccess("deploy-key", "root",
                 List.of(new String(BED.key(TestBed.KeyType.ED25519).privateKey(), StandardCharsets.UTF_8)), null,
                 BED.knownHosts());
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    /** {@code bluegreen ARGS --file config/deploy.yml} with this test bed's key and known hosts. */
+    private Run cli(final String... args) throws IOException {
+        var key = Files.write(workspace.resolve("id_ed25519"), BED.key(TestBed.KeyType.ED25519).privateKey());
+        var knownHosts = Files.writeString(workspace.resolve("known_hosts"), BED.knownHosts());
+        var all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--file", workspace.resolve("config/deploy.yml").toString(), "-i", key.toString(),
+                "--known-hosts", knownHosts.toString()));
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int exit = new CommandLine(new BlueGreenCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(all.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
     }
 
     private static void onHost(final String script) {
