@@ -26,8 +26,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
@@ -132,7 +136,7 @@ class SingleHostDeployTest {
 
     @Test
     void shouldDeployFromTheCommandLineWithEventsOnStderrAndTheResultAsJson() throws IOException {
-        config();
+        config("  windows: unrestricted\n");
         var key = Files.write(workspace.resolve("id_ed25519"), BED.key(TestBed.KeyType.ED25519).privateKey());
         var knownHosts = Files.writeString(workspace.resolve("known_hosts"), BED.knownHosts());
         var out = new StringWriter();
@@ -144,7 +148,8 @@ class SingleHostDeployTest {
                 "-i", key.toString(), "--known-hosts", knownHosts.toString());
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(err.toString()).contains("[switch]", "[gate]", "pre-switch hook passed");
+        assertThat(err.toString()).startsWith("deployment window open").contains("[switch]", "[gate]",
+                "pre-switch hook passed");
         assertThat(out.toString().strip()).startsWith("{\"outcome\":\"live\",\"version\":\"v1\"")
                 .contains("\"color\":\"blue\"");
         assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
@@ -156,6 +161,38 @@ class SingleHostDeployTest {
         assertThat(failing).isEqualTo(1);
         assertThat(err.toString()).contains("--smoke-test exited with 7", "traffic stays on blue (v1)");
         assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
+    }
+
+    @Test
+    void shouldHoldADeployOutsideTheWindowBeforeTouchingAnyHost() throws IOException {
+        config(freezeToday());
+
+        var run = cli("deploy", "--version", "v1", "--by", "carol");
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).startsWith("deployment window held by test freeze").contains("; opens ")
+                .doesNotContain("[lock]");
+        assertThat(run.out()).contains("\"open\" : false", "\"rule\" : \"test freeze\"", "\"nextOpen\" : \"20");
+        assertThat(onHost("podman ps -aq --filter label=bluegreen.service=" + service)).isEmpty();
+    }
+
+    @Test
+    void shouldDeployAHotfixWhileTheWindowIsHeld() throws IOException {
+        config(freezeToday());
+
+        var run = cli("deploy", "--version", "v1", "--hotfix", "--reason", "INC-9 checkout down", "--by", "carol");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).startsWith("deployment window open").contains("[switch]");
+        assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
+    }
+
+    /** A window that holds all of today (UTC), so it opens tomorrow. */
+    private static String freezeToday() {
+        var today = LocalDate.now(ZoneOffset.UTC).getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT)
+                .toLowerCase(Locale.ROOT);
+        return String.join("\n", "  windows:", "    deny:", "      - name: test freeze", "        days: [" + today + "]",
+                "");
     }
 
     @Test
@@ -257,9 +294,11 @@ class SingleHostDeployTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    private static void onHost(final String script) {
+    /** Runs {@code script} on the host, returning what it printed. */
+    private static String onHost(final String script) {
         try (var c = BED.connector().connect(BED.host(0))) {
-            c.run(Command.of("sh", "-c", script), OutputListener.discard(), Duration.ofSeconds(30)).orThrow();
+            return c.run(Command.of("sh", "-c", script), OutputListener.discard(), Duration.ofSeconds(30)).orThrow()
+                    .stdout();
         }
     }
 
