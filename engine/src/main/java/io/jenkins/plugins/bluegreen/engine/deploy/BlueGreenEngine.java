@@ -49,7 +49,7 @@ public final class BlueGreenEngine implements DeployEngine {
                                final EventSink events) {
         var loaded = load(request, workspace);
         var message = request.hotfix() ? "hotfix: " + request.reason() : request.reason();
-        var staged = deploy(loaded, ssh, events).stage(new DeployPlan(request.version(), request.requestedBy(),
+        var staged = deploy(loaded, request, ssh, events).stage(new DeployPlan(request.version(), request.requestedBy(),
                 message, false, false, null, null));
         return new StagedRelease(request, staged.color().label(), staged.previousVersion(), hosts(loaded),
                 staged.phases());
@@ -59,14 +59,14 @@ public final class BlueGreenEngine implements DeployEngine {
     public DeployOutcome promote(final StagedRelease staged, final SshAccess ssh, final Path workspace,
                                  final EventSink events) {
         var loaded = load(staged.request(), workspace);
-        return deploy(loaded, ssh, events).promote(staged(staged), SwitchGuard.ALWAYS).asOutcome();
+        return deploy(loaded, staged.request(), ssh, events).promote(staged(staged), SwitchGuard.ALWAYS).asOutcome();
     }
 
     @Override
     public DeployOutcome abandon(final StagedRelease staged, final String why, final SshAccess ssh,
                                  final Path workspace, final EventSink events) {
         var loaded = load(staged.request(), workspace);
-        var result = deploy(loaded, ssh, events).abandon(staged(staged), why);
+        var result = deploy(loaded, staged.request(), ssh, events).abandon(staged(staged), why);
         return new DeployOutcome(staged.liveVersion(), staged.liveVersion(), Color.parse(staged.idleColor(),
                 "idle color").other().label(), staged.hosts(), result.phases());
     }
@@ -115,8 +115,14 @@ public final class BlueGreenEngine implements DeployEngine {
         return ConfigLoader.load(workspace.resolve(configFile), Optional.ofNullable(destination));
     }
 
-    private static BlueGreenDeploy deploy(final LoadedConfig loaded, final SshAccess ssh, final EventSink events) {
-        return new BlueGreenDeploy(loaded, connector(loaded, ssh, events), events);
+    /** The deploy of {@code request}, gated as its step says when it says so, else as the config does. */
+    private static BlueGreenDeploy deploy(final LoadedConfig loaded, final DeployRequest request, final SshAccess ssh,
+                                          final EventSink events) {
+        var config = loaded.config();
+        var step = request.gate();
+        var gate = step == null ? config.extension().gate()
+                : config.extension().gate().withPolling(step.interval(), step.timeout(), step.successes());
+        return new BlueGreenDeploy(loaded, connector(loaded, ssh, events), events, new ConfigWiring(config, events), gate);
     }
 
     private static SshConnector connector(final LoadedConfig loaded, final SshAccess ssh, final EventSink events) {

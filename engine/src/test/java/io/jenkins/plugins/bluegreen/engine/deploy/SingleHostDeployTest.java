@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.bluegreen.engine.api.DeployEngine;
 import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
+import io.jenkins.plugins.bluegreen.engine.api.GateSettings;
 import io.jenkins.plugins.bluegreen.engine.api.MigrationRequest;
 import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
 import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
@@ -193,6 +194,23 @@ class SingleHostDeployTest {
                 .toLowerCase(Locale.ROOT);
         return String.join("\n", "  windows:", "    deny:", "      - name: test freeze", "        days: [" + today + "]",
                 "");
+    }
+
+    @Test
+    void shouldGateAsTheStepSaysWhenItOverridesTheConfig() throws IOException {
+        config();
+        var engine = DeployEngine.load();
+        var configured = new ArrayList<Event>();
+        var overridden = new ArrayList<Event>();
+
+        engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh(), workspace,
+                configured::add);
+        engine.deploy(new DeployRequest(null, null, "v2", "alice", false, null,
+                new GateSettings(Duration.ofSeconds(1), Duration.ofSeconds(60), 2)), ssh(), workspace, overridden::add);
+
+        assertThat(configured).extracting(Event::message).anyMatch(m -> m.contains("to pass 1 time(s) in a row"));
+        assertThat(overridden).extracting(Event::message).anyMatch(m -> m.contains("to pass 2 time(s) in a row"));
+        assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v2");
     }
 
     @Test
