@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bluegreen.engine.migrate;
 
+import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.config.DeployConfig;
 import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
 import io.jenkins.plugins.bluegreen.engine.config.Migrations;
@@ -82,12 +83,17 @@ public final class ReleaseMigrations {
      * live there: the one whose code knows how to undo them.
      */
     public void rollBack(final Connection primary, final int steps) {
+        if (!settings.inContainer()) {
+            new SchemaRollback(commands(null, null, null), events).run(primary, steps);
+            return;
+        }
         var live = history(primary);
-        var color = live.live().orElse(Color.BLUE);
-        var release = live.releases().stream().findFirst();
-        var version = release.map(r -> r.version()).orElse("unknown");
-        var image = release.map(r -> r.image()).orElseGet(() -> imageRef(loaded.config(), version));
-        new SchemaRollback(commands(color, image, version), events).run(primary, steps);
+        var release = live.releases().stream().findFirst().orElseThrow(() -> new DeployFailedException(primary.host()
+                + ": the history names no release to run migrations.rollback_command in (in_container: true);"
+                + " the schema was not touched"));
+        var image = release.image() == null ? imageRef(loaded.config(), release.version()) : release.image();
+        new SchemaRollback(commands(live.live().orElse(release.color()), image, release.version()), events)
+                .run(primary, steps);
     }
 
     /** {@code <registry>/<image>:<version>}, as Kamal names a release's image; Docker Hub needs no prefix. */
