@@ -127,7 +127,10 @@ public class BlueGreenDeployStep extends WindowedStep {
         }
 
         private DeployRequest request(final Run<?, ?> run, final EnvVars env, final WindowDecision decision) {
-            var gate = BlueGreenConfiguration.get().gateDefaults().overriddenBy(intervalSeconds, timeoutSeconds, successes);
+            // The config's x-bluegreen.gate applies unless the step sets its own polling.
+            boolean own = intervalSeconds != null || timeoutSeconds != null || successes != null;
+            var gate = own ? BlueGreenConfiguration.get().gateDefaults().overriddenBy(intervalSeconds, timeoutSeconds,
+                    successes) : null;
             var hotfix = decision.override() ? decision.hotfix() : null;
             return new DeployRequest(configFile, request().destination(), version == null ? env.get("GIT_COMMIT") : version,
                     EngineCall.requester(run),

@@ -130,7 +130,7 @@ class HostStepsPipelineTest {
                 """);
 
         assertThat(ScriptedEngine.CALLS).containsExactly("migrate v2");
-        r.assertLogContains("schema 1 -> 2: [2_add_refunds]", build);
+        r.assertLogContains("schema 1 -> 2: 1", build);
     }
 
     @Test

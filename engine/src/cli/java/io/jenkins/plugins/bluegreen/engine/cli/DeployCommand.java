@@ -11,6 +11,8 @@ import io.jenkins.plugins.bluegreen.engine.deploy.Candidate;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployAbortedException;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployPlan;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployResult;
+import io.jenkins.plugins.bluegreen.engine.deploy.WindowGuard;
+import io.jenkins.plugins.bluegreen.engine.window.HotfixOverride;
 
 import java.io.File;
 import java.io.PrintWriter;
@@ -31,16 +33,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bluegreen deploy --version V}: a whole blue-green deploy from a terminal or a CI job.
- * Progress events go to stderr line by line; the result is one JSON object on stdout.
- * Exit 0 live, 1 failed (the message says where traffic is), 2 bad input.
+ * The deployment window is checked first, before any host is touched, and again right before the
+ * switch. Progress events go to stderr line by line; the result is one JSON object on stdout.
+ * Exit 0 live, 1 failed (the message says where traffic is), 2 bad input, 3 held by the window.
  */
 @CommandLine.Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Boot a release on the idle color of every host, gate it, switch traffic, watch it.",
-                "Exit 0 when live, 1 when it failed or was rolled back, 2 on bad input."})
+                "Only inside the deployment window (x-bluegreen.windows), unless --hotfix.",
+                "Exit 0 when live, 1 when it failed or was rolled back, 2 on bad input, 3 when held by the"
+                        + " deployment window (the decision as JSON on stdout)."})
 public final class DeployCommand implements Callable<Integer> {
     static final int LIVE = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
+    static final int HELD = 3;
     private static final long SMOKE_TEST_MINUTES = 10;
 
     @Spec
@@ -68,7 +74,8 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "why, recorded in the history")
     private String reason;
 
-    @Option(names = "--hotfix", description = "a hotfix: needs --reason; recorded as such in the history")
+    @Option(names = "--hotfix", description = "a hotfix: may deploy while the deployment window is closed;"
+            + " needs --reason (and --by); recorded as such in the history")
     private boolean hotfix;
 
     @Option(names = "--force-unlock", description = "clear a stale deploy lock first (only once its holder is gone)")
@@ -87,9 +94,17 @@ public final class DeployCommand implements Callable<Integer> {
             }
             var loaded = ConfigLoader.load(file, Optional.ofNullable(destination));
             loaded.warnings().forEach(err::println);
+            var window = WindowGuard.of(loaded.config(), destination,
+                    hotfix ? Optional.of(new HotfixOverride(by, reason)) : Optional.empty());
+            var decision = window.decide();
+            err.println(decision.summary());
+            if (!decision.open()) {
+                out.println(WindowJson.render(decision, destination));
+                return HELD;
+            }
             var connector = access.connector(loaded.config().ssh(), loaded.secretMask(), e -> err.println(e.line()));
             var plan = new DeployPlan(version, by, hotfix ? "hotfix: " + reason : reason, false, forceUnlock,
-                    smokeTest == null ? null : this::smokeTest, null);
+                    smokeTest == null ? null : this::smokeTest, window);
             var deploy = new BlueGreenDeploy(loaded, connector, e -> err.println(e.line()));
             var result = deploy.run(plan);
             report(out, err, result);

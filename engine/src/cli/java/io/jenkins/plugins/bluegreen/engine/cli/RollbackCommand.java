@@ -3,8 +3,10 @@ package io.jenkins.plugins.bluegreen.engine.cli;
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
+import io.jenkins.plugins.bluegreen.engine.deploy.ConfigRollback;
+import io.jenkins.plugins.bluegreen.engine.event.EventSink;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
-import io.jenkins.plugins.bluegreen.engine.rollback.Rollback;
+import io.jenkins.plugins.bluegreen.engine.remote.Connections;
 
 import java.util.concurrent.Callable;
 
@@ -50,12 +52,12 @@ final class RollbackCommand implements Callable<Integer> {
         try {
             var request = new RollbackRequest(null, null, toVersion, schema, System.getProperty("user.name"), reason);
             target.load(err);
-            try (var connections = target.connections(access, e -> err.println(e.line()))) {
+            EventSink events = e -> err.println(e.line());
+            var connector = target.connector(access, events);
+            try (var connections = new Connections(connector)) {
                 var hosts = target.hosts().stream().map(connections::get).toList();
-                var rollback = new Rollback(target.service(), target.role(), target.config().extension().ports(),
-                        target.config().image(), target.containers(), target.traffic(e -> err.println(e.line())),
-                        e -> err.println(e.line()));
-                var outcome = rollback.run(hosts, request);
+                var outcome = ConfigRollback.of(target.loaded(), connector, connections, request.requestedBy(), events)
+                        .run(hosts, request);
                 out.println(outcome.version() + " is live on " + outcome.color() + " on " + outcome.hosts().size()
                         + " host(s), rolled back from " + (outcome.previousVersion() == null ? "mixed releases"
                         : outcome.previousVersion()) + "; switch took " + outcome.phases().get(Phase.SWITCH).toMillis()

@@ -3,24 +3,18 @@ package io.jenkins.plugins.bluegreen.engine.cli;
 import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
 import io.jenkins.plugins.bluegreen.engine.config.DeployConfig;
 import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
-import io.jenkins.plugins.bluegreen.engine.config.Traffic;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
 import io.jenkins.plugins.bluegreen.engine.deploy.Service;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
 import io.jenkins.plugins.bluegreen.engine.ledger.Ledger;
 import io.jenkins.plugins.bluegreen.engine.lock.DeployLock;
 import io.jenkins.plugins.bluegreen.engine.remote.Connections;
+import io.jenkins.plugins.bluegreen.engine.remote.Connector;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.rollback.StatusReader;
-import io.jenkins.plugins.bluegreen.engine.traffic.NginxSettings;
-import io.jenkins.plugins.bluegreen.engine.traffic.NginxSwitch;
-import io.jenkins.plugins.bluegreen.engine.traffic.ScriptSwitch;
-import io.jenkins.plugins.bluegreen.engine.traffic.TrafficSwitch;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The deployed service a command works on, as the config describes it: which service and
- * destination, the hosts of its traffic-carrying role, the run directory and the traffic switch.
+ * destination, the hosts of its traffic-carrying role and the run directory.
  * A picocli mixin for {@code --file} and {@code --destination}.
  */
 public final class ServiceHosts {
@@ -76,21 +70,15 @@ public final class ServiceHosts {
         return new StatusReader(service(), role(), new Ledger(containers), new DeployLock(containers.runDir()));
     }
 
-    Connections connections(final HostAccess access, final EventSink events) {
-        return new Connections(access.connector(config().ssh(), loaded.secretMask(), events));
+    LoadedConfig loaded() {
+        return loaded;
     }
 
-    /** The switch {@code x-bluegreen/traffic} describes. */
-    TrafficSwitch traffic(final EventSink events) {
-        var traffic = config().extension().traffic();
-        var name = config().service();
-        if (traffic instanceof Traffic.Script script) {
-            return new ScriptSwitch(name, script.switchCommand(), null, null, Duration.ofSeconds(60), events);
-        }
-        var nginx = (Traffic.Nginx) traffic;
-        var settings = NginxSettings.defaults(name).withUpstreamFile(nginx.upstreamFile())
-                .withPublicUrl(URI.create(nginx.publicUrl()))
-                .withCommands(NginxSettings.DEFAULT_TEST, nginx.reload().orElse(NginxSettings.DEFAULT_RELOAD));
-        return new NginxSwitch(settings, events);
+    Connector connector(final HostAccess access, final EventSink events) {
+        return access.connector(config().ssh(), loaded.secretMask(), events);
+    }
+
+    Connections connections(final HostAccess access, final EventSink events) {
+        return new Connections(connector(access, events));
     }
 }

@@ -1,12 +1,9 @@
 package io.jenkins.plugins.bluegreen.engine.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.config.ConfigException;
 import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
 import io.jenkins.plugins.bluegreen.engine.window.HotfixOverride;
-import io.jenkins.plugins.bluegreen.engine.window.WindowDecision;
 import io.jenkins.plugins.bluegreen.engine.window.WindowPolicies;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +55,7 @@ final class WindowCommand implements Callable<Integer> {
     public Integer call() {
         try {
             var decision = policies().forDestination(destination).decide(instant(), override());
-            spec.commandLine().getOut().println(json(decision));
+            spec.commandLine().getOut().println(WindowJson.render(decision, destination));
             spec.commandLine().getOut().flush();
             return decision.open() ? OPEN : HELD;
         }
@@ -119,30 +116,6 @@ final class WindowCommand implements Callable<Integer> {
     private static void require(final String option, final String value, final String what) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException("--hotfix: found no " + option + ", expected " + option + " with " + what);
-        }
-    }
-
-    private String json(final WindowDecision d) {
-        var mapper = new ObjectMapper();
-        var out = mapper.createObjectNode();
-        out.put("open", d.open());
-        out.put("rule", d.rule());
-        out.put("reason", d.reason());
-        out.put("at", d.at().toString());
-        out.put("nextOpen", d.nextOpen() == null ? null : d.nextOpen().toString());
-        out.put("override", d.override());
-        if (d.hotfix() == null) {
-            out.putNull("hotfix");
-        }
-        else {
-            out.putObject("hotfix").put("requestedBy", d.hotfix().requestedBy()).put("reason", d.hotfix().reason());
-        }
-        out.put("destination", destination);
-        try {
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(out);
-        }
-        catch (JsonProcessingException e) {
-            throw new IllegalStateException("a decision always renders as JSON", e);
         }
     }
 }

@@ -12,7 +12,8 @@ import java.io.Serializable;
  * @param requestedBy who asked for it (a user id), recorded in the release history
  * @param hotfix whether this is a hotfix that may override a closed deployment window
  * @param reason why; required for a hotfix
- * @param gate how the new color is gated before the switch
+ * @param gate how often, how long and how many healthy answers in a row the new color is gated
+ *             before the switch, or {@code null} for the config's {@code x-bluegreen.gate}
  */
 public record DeployRequest(String configFile, String destination, String version, String requestedBy,
                             boolean hotfix, String reason, GateSettings gate) implements Serializable {
@@ -27,6 +28,5 @@ public record DeployRequest(String configFile, String destination, String versio
         if (hotfix) {
             Check.notBlank("reason", reason, "why this hotfix cannot wait for the deployment window");
         }
-        gate = gate == null ? GateSettings.DEFAULTS : gate;
     }
 }

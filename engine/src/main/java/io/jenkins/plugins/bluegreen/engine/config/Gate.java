@@ -35,6 +35,15 @@ public record Gate(List<Path> paths, Via via, Duration interval, Duration timeou
     public record Path(String path, boolean requireChecks) {
     }
 
+    /**
+     * This gate polling every {@code everyInterval} until {@code until}, passing after {@code inARow}
+     * healthy answers: how a pipeline step overrides the config for one deploy. The attempt limit is
+     * lifted, so the step's deadline is the one that ends the gate.
+     */
+    public Gate withPolling(final Duration everyInterval, final Duration until, final int inARow) {
+        return new Gate(paths, via, everyInterval, timeout, until, 0, inARow, status, jsonStatus);
+    }
+
     /** The settings the health gate polls with: this section, with Kamal's healthcheck as its defaults. */
     public GateSettings settings() {
         return new GateSettings(interval, timeout, deadline, maxAttempts, successes, status, jsonStatus.orElse(null));

@@ -61,6 +61,7 @@ public final class BlueGreenDeploy {
     private final EventSink events;
     private final SecretMask mask;
     private final HostWiring wiring;
+    private final Gate gate;
     private final Service service;
     private final ContainerCommands containers;
     private final ReleaseSpecs specs;
@@ -77,12 +78,19 @@ public final class BlueGreenDeploy {
 
     public BlueGreenDeploy(final LoadedConfig loaded, final Connector connector, final EventSink events,
                            final HostWiring wiring) {
+        this(loaded, connector, events, wiring, loaded.config().extension().gate());
+    }
+
+    /** @param gate how the new color is gated and watched: the config's {@code x-bluegreen.gate}, or a step's variant */
+    public BlueGreenDeploy(final LoadedConfig loaded, final Connector connector, final EventSink events,
+                           final HostWiring wiring, final Gate gate) {
         this.loaded = loaded;
         this.config = loaded.config();
         this.connector = connector;
         this.events = events;
         this.mask = loaded.secretMask();
         this.wiring = wiring;
+        this.gate = gate;
         this.service = new Service(config.service(), config.destination().orElse(null));
         this.containers = new ContainerCommands(config.extension().runtime(), config.extension().runDirectory());
         this.specs = new ReleaseSpecs(loaded, service, wiring);
@@ -378,7 +386,6 @@ public final class BlueGreenDeploy {
         }
 
         private void gateAndHook() {
-            var gate = config.extension().gate();
             var tunnels = new ArrayList<Tunnel>();
             try {
                 var urls = new LinkedHashMap<String, URI>();
@@ -457,7 +464,7 @@ public final class BlueGreenDeploy {
                 }
                 return timeline.phase(Phase.WATCH, () -> {
                     try {
-                        return new PostSwitchWatch(watch, config.extension().gate(), timeline).run(urls);
+                        return new PostSwitchWatch(watch, gate, timeline).run(urls);
                     }
                     catch (InterruptedException e) {
                         // A cancel during the watch: safest is the release that was live before.

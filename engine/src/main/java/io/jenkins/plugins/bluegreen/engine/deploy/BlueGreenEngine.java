@@ -1,6 +1,5 @@
 package io.jenkins.plugins.bluegreen.engine.deploy;
 
-import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.api.DeployEngine;
 import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
@@ -19,6 +18,8 @@ import io.jenkins.plugins.bluegreen.engine.health.GateSettings;
 import io.jenkins.plugins.bluegreen.engine.health.GateTarget;
 import io.jenkins.plugins.bluegreen.engine.health.HealthGate;
 import io.jenkins.plugins.bluegreen.engine.health.StatusRange;
+import io.jenkins.plugins.bluegreen.engine.migrate.ReleaseMigrations;
+import io.jenkins.plugins.bluegreen.engine.remote.Connections;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
 import io.jenkins.plugins.bluegreen.engine.ssh.JumpHost;
@@ -48,7 +49,7 @@ public final class BlueGreenEngine implements DeployEngine {
                                final EventSink events) {
         var loaded = load(request, workspace);
         var message = request.hotfix() ? "hotfix: " + request.reason() : request.reason();
-        var staged = deploy(loaded, ssh, events).stage(new DeployPlan(request.version(), request.requestedBy(),
+        var staged = deploy(loaded, request, ssh, events).stage(new DeployPlan(request.version(), request.requestedBy(),
                 message, false, false, null, null));
         return new StagedRelease(request, staged.color().label(), staged.previousVersion(), hosts(loaded),
                 staged.phases());
@@ -58,14 +59,14 @@ public final class BlueGreenEngine implements DeployEngine {
     public DeployOutcome promote(final StagedRelease staged, final SshAccess ssh, final Path workspace,
                                  final EventSink events) {
         var loaded = load(staged.request(), workspace);
-        return outcome(deploy(loaded, ssh, events).promote(staged(staged), SwitchGuard.ALWAYS));
+        return deploy(loaded, staged.request(), ssh, events).promote(staged(staged), SwitchGuard.ALWAYS).asOutcome();
     }
 
     @Override
     public DeployOutcome abandon(final StagedRelease staged, final String why, final SshAccess ssh,
                                  final Path workspace, final EventSink events) {
         var loaded = load(staged.request(), workspace);
-        var result = deploy(loaded, ssh, events).abandon(staged(staged), why);
+        var result = deploy(loaded, staged.request(), ssh, events).abandon(staged(staged), why);
         return new DeployOutcome(staged.liveVersion(), staged.liveVersion(), Color.parse(staged.idleColor(),
                 "idle color").other().label(), staged.hosts(), result.phases());
     }
@@ -73,13 +74,25 @@ public final class BlueGreenEngine implements DeployEngine {
     @Override
     public MigrationOutcome migrate(final MigrationRequest request, final SshAccess ssh, final Path workspace,
                                     final EventSink events) {
-        throw new DeployFailedException("runMigrations is not part of this build of the engine yet");
+        var loaded = load(request.configFile(), request.destination(), workspace);
+        var migrations = new ReleaseMigrations(loaded, events);
+        try (var connections = new Connections(connector(loaded, ssh, events))) {
+            var result = migrations.run(connections, request.version(),
+                    new DeployStamp(Instant.now(), request.requestedBy()), null, Optional.of(workspace));
+            return new MigrationOutcome(result.version(), result.schemaBefore(), result.schemaAfter(),
+                    result.applied().orElse(null), result.duration());
+        }
     }
 
     @Override
     public DeployOutcome rollback(final RollbackRequest request, final SshAccess ssh, final Path workspace,
                                   final EventSink events) {
-        throw new DeployFailedException("rollback is not part of this build of the engine yet");
+        var loaded = load(request.configFile(), request.destination(), workspace);
+        var connector = connector(loaded, ssh, events);
+        try (var connections = new Connections(connector)) {
+            var hosts = loaded.config().primaryRole().hosts().stream().map(connections::get).toList();
+            return ConfigRollback.of(loaded, connector, connections, request.requestedBy(), events).run(hosts, request);
+        }
     }
 
     @Override
@@ -95,10 +108,24 @@ public final class BlueGreenEngine implements DeployEngine {
     }
 
     private static LoadedConfig load(final DeployRequest request, final Path workspace) {
-        return ConfigLoader.load(workspace.resolve(request.configFile()), Optional.ofNullable(request.destination()));
+        return load(request.configFile(), request.destination(), workspace);
     }
 
-    private static BlueGreenDeploy deploy(final LoadedConfig loaded, final SshAccess ssh, final EventSink events) {
+    private static LoadedConfig load(final String configFile, final String destination, final Path workspace) {
+        return ConfigLoader.load(workspace.resolve(configFile), Optional.ofNullable(destination));
+    }
+
+    /** The deploy of {@code request}, gated as its step says when it says so, else as the config does. */
+    private static BlueGreenDeploy deploy(final LoadedConfig loaded, final DeployRequest request, final SshAccess ssh,
+                                          final EventSink events) {
+        var config = loaded.config();
+        var step = request.gate();
+        var gate = step == null ? config.extension().gate()
+                : config.extension().gate().withPolling(step.interval(), step.timeout(), step.successes());
+        return new BlueGreenDeploy(loaded, connector(loaded, ssh, events), events, new ConfigWiring(config, events), gate);
+    }
+
+    private static SshConnector connector(final LoadedConfig loaded, final SshAccess ssh, final EventSink events) {
         var config = loaded.config();
         var mask = loaded.secretMask().with(ssh.secrets());
         var keys = new ArrayList<SshKey>();
@@ -108,7 +135,7 @@ public final class BlueGreenEngine implements DeployEngine {
         var user = ssh.username() == null ? config.ssh().user() : ssh.username();
         var settings = SshSettings.of(user, keys, ssh.knownHosts()).withPort(config.ssh().port());
         var proxied = config.ssh().proxy().map(p -> settings.withProxy(JumpHost.parse(p))).orElse(settings);
-        return new BlueGreenDeploy(loaded, new SshConnector(proxied, mask, events), events);
+        return new SshConnector(proxied, mask, events);
     }
 
     /** The stage's values as the orchestration needs them again. */
@@ -123,10 +150,5 @@ public final class BlueGreenEngine implements DeployEngine {
 
     private static List<String> hosts(final LoadedConfig loaded) {
         return loaded.config().allHosts().stream().map(Host::toString).toList();
-    }
-
-    private static DeployOutcome outcome(final DeployResult result) {
-        return new DeployOutcome(result.version(), result.previousVersion(), result.color().label(),
-                result.hosts().stream().map(DeployResult.HostRow::host).toList(), result.phases());
     }
 }

@@ -25,12 +25,19 @@ public final class ConfigWiring implements HostWiring {
         var settings = config.extension();
         this.ports = settings.ports();
         this.publicUrl = URI.create(settings.traffic().publicUrl());
-        if (settings.traffic() instanceof Traffic.Script script) {
-            this.traffic = new ScriptSwitch(config.service(), script.switchCommand(), null, null, SCRIPT_TIMEOUT, events);
+        this.traffic = trafficSwitch(config, events);
+    }
+
+    /**
+     * The switch {@code x-bluegreen.traffic} describes, the same for every host: what a deploy and a
+     * rollback both move traffic with, so they can never disagree on how.
+     */
+    public static TrafficSwitch trafficSwitch(final DeployConfig config, final EventSink events) {
+        var traffic = config.extension().traffic();
+        if (traffic instanceof Traffic.Script script) {
+            return new ScriptSwitch(config.service(), script.switchCommand(), null, null, SCRIPT_TIMEOUT, events);
         }
-        else {
-            this.traffic = new NginxSwitch(nginxSettings(config.service(), (Traffic.Nginx) settings.traffic()), events);
-        }
+        return new NginxSwitch(nginxSettings(config.service(), (Traffic.Nginx) traffic), events);
     }
 
     /** The switch settings of the config's {@code x-bluegreen.traffic} for an nginx proxy. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bluegreen.engine.deploy;
 
+import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
 import io.jenkins.plugins.bluegreen.engine.health.GateResult;
 
@@ -37,6 +38,12 @@ public record DeployResult(Outcome outcome, String version, String previousVersi
         hosts = List.copyOf(hosts);
         phases = phases.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(phases));
         gates = List.copyOf(gates);
+    }
+
+    /** The result as the front ends report it: the release live, the one before, the color, the hosts. */
+    public DeployOutcome asOutcome() {
+        return new DeployOutcome(version, previousVersion, color.label(), hosts.stream().map(HostRow::host).toList(),
+                phases);
     }
 
     /** The per-phase timeline as people read it: {@code lock 0.05s, boot 1.20s, ...} in phase order. */

@@ -19,7 +19,7 @@ class DeployRequestTest {
 
         assertThat(r.configFile()).isEqualTo("config/deploy.yml");
         assertThat(r.destination()).isNull();
-        assertThat(r.gate()).isEqualTo(GateSettings.DEFAULTS);
+        assertThat(r.gate()).as("the config's gate applies").isNull();
     }
 
     @Test

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.bluegreen.engine.api.DeployEngine;
 import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
+import io.jenkins.plugins.bluegreen.engine.api.GateSettings;
+import io.jenkins.plugins.bluegreen.engine.api.MigrationRequest;
+import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
 import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
 import io.jenkins.plugins.bluegreen.engine.cli.BlueGreenCli;
+import io.jenkins.plugins.bluegreen.engine.command.Command;
 import io.jenkins.plugins.bluegreen.engine.event.Event;
+import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
 import io.jenkins.plugins.bluegreen.engine.testbed.FreePorts;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxServer;
@@ -20,10 +25,16 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,8 +64,20 @@ class SingleHostDeployTest {
         DeployScenario.loadImages(BED, TestImages.V1, TestImages.V2);
     }
 
+    @AfterEach
+    void removeContainers() {
+        if (service != null) {
+            onHost("podman ps -aq --filter label=bluegreen.service=" + service + " | xargs -r podman rm -f -t 0");
+        }
+    }
+
     /** Writes config/deploy.yml for a new service whose host nginx and ports this test owns. */
     private void config() throws IOException {
+        config("");
+    }
+
+    /** The same, with {@code extra} lines inside {@code x-bluegreen} (indented by two spaces). */
+    private void config(final String extra) throws IOException {
         service = "bg" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
         int blue = FreePorts.loopback();
         server = nginx.start(new Target(service, "blue", blue, "none"));
@@ -77,7 +100,7 @@ class SingleHostDeployTest {
                 "  gate:",
                 "    paths: [/health/ready]",
                 "    interval: 200ms",
-                ""));
+                extra));
     }
 
     @Test
@@ -85,9 +108,7 @@ class SingleHostDeployTest {
         config();
         var engine = DeployEngine.load();
         assertThat(engine).isInstanceOf(BlueGreenEngine.class);
-        var ssh = new SshAccess("deploy-key", "root",
-                List.of(new String(BED.key(TestBed.KeyType.ED25519).privateKey(), StandardCharsets.UTF_8)), null,
-                BED.knownHosts());
+        var ssh = ssh();
         var events = new ArrayList<Event>();
 
         var first = engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh, workspace,
@@ -115,7 +136,7 @@ class SingleHostDeployTest {
 
     @Test
     void shouldDeployFromTheCommandLineWithEventsOnStderrAndTheResultAsJson() throws IOException {
-        config();
+        config("  windows: unrestricted\n");
         var key = Files.write(workspace.resolve("id_ed25519"), BED.key(TestBed.KeyType.ED25519).privateKey());
         var knownHosts = Files.writeString(workspace.resolve("known_hosts"), BED.knownHosts());
         var out = new StringWriter();
@@ -127,7 +148,8 @@ class SingleHostDeployTest {
                 "-i", key.toString(), "--known-hosts", knownHosts.toString());
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(err.toString()).contains("[switch]", "[gate]", "pre-switch hook passed");
+        assertThat(err.toString()).startsWith("deployment window open").contains("[switch]", "[gate]",
+                "pre-switch hook passed");
         assertThat(out.toString().strip()).startsWith("{\"outcome\":\"live\",\"version\":\"v1\"")
                 .contains("\"color\":\"blue\"");
         assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
@@ -139,5 +161,161 @@ class SingleHostDeployTest {
         assertThat(failing).isEqualTo(1);
         assertThat(err.toString()).contains("--smoke-test exited with 7", "traffic stays on blue (v1)");
         assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
+    }
+
+    @Test
+    void shouldHoldADeployOutsideTheWindowBeforeTouchingAnyHost() throws IOException {
+        config(freezeToday());
+
+        var run = cli("deploy", "--version", "v1", "--by", "carol");
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).startsWith("deployment window held by test freeze").contains("; opens ")
+                .doesNotContain("[lock]");
+        assertThat(run.out()).contains("\"open\" : false", "\"rule\" : \"test freeze\"", "\"nextOpen\" : \"20");
+        assertThat(onHost("podman ps -aq --filter label=bluegreen.service=" + service)).isEmpty();
+    }
+
+    @Test
+    void shouldDeployAHotfixWhileTheWindowIsHeld() throws IOException {
+        config(freezeToday());
+
+        var run = cli("deploy", "--version", "v1", "--hotfix", "--reason", "INC-9 checkout down", "--by", "carol");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).startsWith("deployment window open").contains("[switch]");
+        assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
+    }
+
+    /** A window that holds all of today (UTC), so it opens tomorrow. */
+    private static String freezeToday() {
+        var today = LocalDate.now(ZoneOffset.UTC).getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT)
+                .toLowerCase(Locale.ROOT);
+        return String.join("\n", "  windows:", "    deny:", "      - name: test freeze", "        days: [" + today + "]",
+                "");
+    }
+
+    @Test
+    void shouldGateAsTheStepSaysWhenItOverridesTheConfig() throws IOException {
+        config();
+        var engine = DeployEngine.load();
+        var configured = new ArrayList<Event>();
+        var overridden = new ArrayList<Event>();
+
+        engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh(), workspace,
+                configured::add);
+        engine.deploy(new DeployRequest(null, null, "v2", "alice", false, null,
+                new GateSettings(Duration.ofSeconds(1), Duration.ofSeconds(60), 2)), ssh(), workspace, overridden::add);
+
+        assertThat(configured).extracting(Event::message).anyMatch(m -> m.contains("to pass 1 time(s) in a row"));
+        assertThat(overridden).extracting(Event::message).anyMatch(m -> m.contains("to pass 2 time(s) in a row"));
+        assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v2");
+    }
+
+    @Test
+    void shouldMigrateThroughTheEngineAndSayHowManyMigrationsRan() throws IOException {
+        config(migrations());
+
+        var first = DeployEngine.load().migrate(new MigrationRequest(null, null, "v1", "alice"), ssh(), workspace,
+                e -> { });
+        var second = DeployEngine.load().migrate(new MigrationRequest(null, null, "v2", "alice"), ssh(), workspace,
+                e -> { });
+
+        assertThat(first.schemaBefore()).isNull();
+        assertThat(first.schemaAfter()).isEqualTo("1");
+        assertThat(second.asMap()).containsEntry("version", "v2").containsEntry("schemaBefore", "1")
+                .containsEntry("schemaAfter", "2").containsEntry("applied", 1);
+    }
+
+    @Test
+    void shouldRollBackThroughTheEngineByBootingAReleaseThatIsNoLongerWarm() throws IOException {
+        config();
+        var engine = DeployEngine.load();
+        engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh(), workspace, e -> { });
+        engine.deploy(new DeployRequest(null, null, "v2", "bob", false, null, null), ssh(), workspace, e -> { });
+        onHost("podman rm -f -t 0 " + service + "-web-blue");
+        var events = new ArrayList<Event>();
+
+        var outcome = engine.rollback(new RollbackRequest(null, null, null, false, "dave", "INC-7"), ssh(), workspace,
+                events::add);
+
+        assertThat(outcome.version()).isEqualTo("v1");
+        assertThat(outcome.previousVersion()).isEqualTo("v2");
+        assertThat(events).extracting(Event::message).anyMatch(m -> m.contains("not warm: booting it first"));
+        assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
+    }
+
+    @Test
+    void shouldRollTheSchemaBackWithTheConfiguredCommandFromTheCommandLine() throws IOException {
+        config(migrations());
+        var engine = DeployEngine.load();
+        engine.migrate(new MigrationRequest(null, null, "v1", "alice"), ssh(), workspace, e -> { });
+        engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh(), workspace, e -> { });
+        engine.migrate(new MigrationRequest(null, null, "v2", "bob"), ssh(), workspace, e -> { });
+        engine.deploy(new DeployRequest(null, null, "v2", "bob", false, null, null), ssh(), workspace, e -> { });
+        // A contract step migrated ahead of v3: v1 never served on schema 3.
+        engine.migrate(new MigrationRequest(null, null, "v3", "bob"), ssh(), workspace, e -> { });
+
+        var refused = cli("rollback", "--reason", "INC-8");
+        var run = cli("rollback", "--schema", "--reason", "INC-8");
+
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("v1 last served on schema 2 but the schema is now 3");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(workspace.resolve("rolled-back")).hasContent("1");
+        assertThat(Files.readAllLines(workspace.resolve("schema"))).containsExactly("1", "2");
+        assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
+    }
+
+    /**
+     * Migrations on the host: each run appends the next version to a file the status command lists,
+     * and the rollback command drops the last {steps} lines and says how many it dropped.
+     */
+    private String migrations() throws IOException {
+        var schema = workspace.resolve("schema");
+        var migrate = Files.writeString(workspace.resolve("migrate.sh"),
+                "n=$(cat " + schema + " 2>/dev/null | wc -l); echo $((n + 1)) >> " + schema + "\n");
+        var rollback = Files.writeString(workspace.resolve("rollback.sh"), "echo -n \"$1\" > "
+                + workspace.resolve("rolled-back") + "; head -n -\"$1\" " + schema + " > " + schema + ".new; mv "
+                + schema + ".new " + schema + "\n");
+        return String.join("\n",
+                "  migrations:",
+                "    in_container: false",
+                "    lint: \"off\"",
+                "    command: sh " + migrate,
+                "    status_command: cat " + schema + " 2>/dev/null; true",
+                "    rollback_command: sh " + rollback + " {steps}",
+                "");
+    }
+
+    private SshAccess ssh() {
+        return new SshAccess("deploy-key", "root",
+                List.of(new String(BED.key(TestBed.KeyType.ED25519).privateKey(), StandardCharsets.UTF_8)), null,
+                BED.knownHosts());
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    /** {@code bluegreen ARGS --file config/deploy.yml} with this test bed's key and known hosts. */
+    private Run cli(final String... args) throws IOException {
+        var key = Files.write(workspace.resolve("id_ed25519"), BED.key(TestBed.KeyType.ED25519).privateKey());
+        var knownHosts = Files.writeString(workspace.resolve("known_hosts"), BED.knownHosts());
+        var all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--file", workspace.resolve("config/deploy.yml").toString(), "-i", key.toString(),
+                "--known-hosts", knownHosts.toString()));
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int exit = new CommandLine(new BlueGreenCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(all.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** Runs {@code script} on the host, returning what it printed. */
+    private static String onHost(final String script) {
+        try (var c = BED.connector().connect(BED.host(0))) {
+            return c.run(Command.of("sh", "-c", script), OutputListener.discard(), Duration.ofSeconds(30)).orThrow()
+                    .stdout();
+        }
     }
 }
