@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 class MigrateCommandTest {
     @RegisterExtension
@@ -33,16 +30,7 @@ class MigrateCommandTest {
         knownHosts = Files.writeString(dir.resolve("known_hosts"), BED.knownHosts());
     }
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run run(final String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int exit = new CommandLine(new BlueGreenCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private static Path config(final String name, final String migrations) throws IOException {
         var app = Files.createDirectories(dir.resolve(name));
@@ -57,7 +45,7 @@ class MigrateCommandTest {
                 + "    command: echo 3 > " + app.resolve("version") + "; echo migrated\n"
                 + "    status_command: cat " + app.resolve("version") + " 2>/dev/null; true\n");
 
-        var run = run("migrate", "--version", "v2", "-f", file.toString(), "-i", key.toString(),
+        var run = CliRun.of("migrate", "--version", "v2", "-f", file.toString(), "-i", key.toString(),
                 "--known-hosts", knownHosts.toString(), "--by", "alice");
 
         assertThat(run.err()).contains("[migrate] " + BED.host(0) + ": migrated");
@@ -72,7 +60,7 @@ class MigrateCommandTest {
         var file = config("failing", "    in_container: false\n    lint: \"off\"\n"
                 + "    command: echo 'PG::UndefinedTable' >&2; exit 1\n    status_command: echo 1\n");
 
-        var run = run("migrate", "--version", "v2", "-f", file.toString(), "-i", key.toString(),
+        var run = CliRun.of("migrate", "--version", "v2", "-f", file.toString(), "-i", key.toString(),
                 "--known-hosts", knownHosts.toString());
 
         assertThat(run.exit()).isEqualTo(1);
@@ -84,7 +72,7 @@ class MigrateCommandTest {
     void shouldExitTwoOnABadConfigWithoutAStackTrace() throws IOException {
         var file = config("bad", "    backup: {required: true}\n");
 
-        var run = run("migrate", "--version", "v2", "-f", file.toString(), "-i", key.toString(),
+        var run = CliRun.of("migrate", "--version", "v2", "-f", file.toString(), "-i", key.toString(),
                 "--known-hosts", knownHosts.toString());
 
         assertThat(run.exit()).isEqualTo(2);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 class SshCheckCommandTest {
     @RegisterExtension
@@ -33,20 +30,11 @@ class SshCheckCommandTest {
         knownHosts = Files.writeString(dir.resolve("known_hosts"), BED.knownHosts());
     }
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run run(final String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int exit = new CommandLine(new BlueGreenCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void shouldReportEveryHostThatAnswers() {
-        var run = run("ssh-check", "-i", key.toString(), "--known-hosts", knownHosts.toString(),
+        var run = CliRun.of("ssh-check", "-i", key.toString(), "--known-hosts", knownHosts.toString(),
                 BED.host(0).toString(), BED.host(1).toString());
         assertThat(run.exit()).isZero();
         assertThat(run.out().lines()).hasSize(3).element(1).asString().startsWith(BED.host(0).toString()).contains("ok");
@@ -55,7 +43,7 @@ class SshCheckCommandTest {
     @Test
     void shouldShowTheFingerprintOfAHostKeyNotInKnownHosts() throws IOException {
         var onlyFirst = Files.writeString(dir.resolve("known_hosts_first"), BED.knownHosts().lines().findFirst().get());
-        var run = run("ssh-check", "-i", key.toString(), "--known-hosts", onlyFirst.toString(),
+        var run = CliRun.of("ssh-check", "-i", key.toString(), "--known-hosts", onlyFirst.toString(),
                 BED.host(0).toString(), BED.host(1).toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("failed");
@@ -64,7 +52,7 @@ class SshCheckCommandTest {
 
     @Test
     void shouldExplainAMissingFileWithoutAStackTrace() {
-        var run = run("ssh-check", "-i", dir.resolve("nope").toString(), "--known-hosts", knownHosts.toString(),
+        var run = CliRun.of("ssh-check", "-i", dir.resolve("nope").toString(), "--known-hosts", knownHosts.toString(),
                 BED.host(0).toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("--identity " + dir.resolve("nope") + ": expected a readable file, got NoSuchFileException")

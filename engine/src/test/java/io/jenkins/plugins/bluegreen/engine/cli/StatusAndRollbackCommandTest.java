@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 /** {@code bluegreen status} and {@code bluegreen rollback} against a real host, from a config file. */
 class StatusAndRollbackCommandTest {
@@ -61,17 +58,11 @@ class StatusAndRollbackCommandTest {
                 ""));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private Run run(final String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
+    private CliRun run(final String... args) {
         var all = new ArrayList<>(List.of(args));
         all.addAll(List.of("-f", config.toString(), "-i", key.toString(), "--known-hosts", knownHosts.toString()));
-        int exit = new CommandLine(new BlueGreenCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     @Test

@@ -2,16 +2,11 @@ package io.jenkins.plugins.bluegreen.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class WindowCommandTest {
     private static final String MINIMAL = "service: a2d2\nimage: a2d2/app\nservers: [web-1.internal]\n";
@@ -19,25 +14,11 @@ class WindowCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
-    private static Run run(final String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        var cli = new CommandLine(new BlueGreenCli());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void shouldHoldFridayAfternoonWithTheSeedPolicy() throws IOException {
-        var r = run("window", "--at", "2026-12-04T15:00:00Z");
+        var r = CliRun.of("window", "--at", "2026-12-04T15:00:00Z");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).isEmpty();
         var json = r.json();
@@ -52,7 +33,7 @@ class WindowCommandTest {
 
     @Test
     void shouldOpenInTheStandardWindowAndAcceptAnOffset() throws IOException {
-        var r = run("window", "--at", "2026-12-01T12:00:00+01:00");
+        var r = CliRun.of("window", "--at", "2026-12-01T12:00:00+01:00");
         assertThat(r.exit()).isZero();
         assertThat(r.json().get("open").asBoolean()).isTrue();
         assertThat(r.json().get("nextOpen").asText()).isEqualTo("2026-12-01T11:00:00Z");
@@ -60,7 +41,7 @@ class WindowCommandTest {
 
     @Test
     void shouldOpenWithAHotfixOverrideAndSaySo() throws IOException {
-        var r = run("window", "--at", "2026-12-05T03:00:00Z", "--hotfix", "--by", "alice", "--reason", "CVE-2026-1");
+        var r = CliRun.of("window", "--at", "2026-12-05T03:00:00Z", "--hotfix", "--by", "alice", "--reason", "CVE-2026-1");
         assertThat(r.exit()).isZero();
         var json = r.json();
         assertThat(json.get("override").asBoolean()).isTrue();
@@ -71,7 +52,7 @@ class WindowCommandTest {
 
     @Test
     void shouldRefuseAHotfixWithoutWho() {
-        var r = run("window", "--hotfix", "--reason", "CVE-2026-1");
+        var r = CliRun.of("window", "--hotfix", "--reason", "CVE-2026-1");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).isEqualTo(
@@ -80,7 +61,7 @@ class WindowCommandTest {
 
     @Test
     void shouldRefuseAHotfixWithoutWhy() {
-        var r = run("window", "--hotfix", "--by", "alice", "--reason", " ");
+        var r = CliRun.of("window", "--hotfix", "--by", "alice", "--reason", " ");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo(
                 "bluegreen window: --hotfix: found no --reason, expected --reason with why the deploy cannot wait");
@@ -88,7 +69,7 @@ class WindowCommandTest {
 
     @Test
     void shouldRefuseAReasonWithoutHotfix() {
-        var r = run("window", "--reason", "because");
+        var r = CliRun.of("window", "--reason", "because");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("bluegreen window: --reason: found it without --hotfix, "
                 + "expected --hotfix --reason WHY --by USER together");
@@ -96,7 +77,7 @@ class WindowCommandTest {
 
     @Test
     void shouldRefuseABadInstant() {
-        var r = run("window", "--at", "friday");
+        var r = CliRun.of("window", "--at", "friday");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("bluegreen window: --at: found \"friday\", "
                 + "expected an ISO-8601 instant such as 2026-12-04T15:00:00Z");
@@ -104,7 +85,7 @@ class WindowCommandTest {
 
     @Test
     void shouldRefuseAnUnknownOptionWithExitTwo() {
-        assertThat(run("window", "--when", "now").exit()).isEqualTo(2);
+        assertThat(CliRun.of("window", "--when", "now").exit()).isEqualTo(2);
     }
 
     @Test
@@ -126,26 +107,26 @@ class WindowCommandTest {
                       staging: unrestricted
                 """);
         var saturday = "2026-12-05T12:00:00Z";
-        var production = run("window", "--file", deploy.toString(), "--destination", "production", "--at", saturday);
+        var production = CliRun.of("window", "--file", deploy.toString(), "--destination", "production", "--at", saturday);
         assertThat(production.exit()).isEqualTo(3);
         assertThat(production.json().get("rule").asText()).isEqualTo("office hours");
         assertThat(production.json().get("nextOpen").asText()).isEqualTo("2026-12-07T08:00:00Z");
         assertThat(production.json().get("destination").asText()).isEqualTo("production");
-        assertThat(run("window", "--file", deploy.toString(), "--destination", "staging", "--at", saturday).exit())
+        assertThat(CliRun.of("window", "--file", deploy.toString(), "--destination", "staging", "--at", saturday).exit())
                 .isZero();
 
         Files.writeString(dir.resolve("deploy.qa.yml"), """
                 x-bluegreen:
                   windows: unrestricted
                 """);
-        assertThat(run("window", "--file", deploy.toString(), "--destination", "qa", "--at", saturday).exit()).isZero();
+        assertThat(CliRun.of("window", "--file", deploy.toString(), "--destination", "qa", "--at", saturday).exit()).isZero();
     }
 
     @Test
     void shouldUseTheSeedPolicyWhenTheFileHasNoWindows() throws IOException {
         var deploy = dir.resolve("deploy.yml");
         Files.writeString(deploy, MINIMAL);
-        var r = run("window", "--file", deploy.toString(), "--at", "2026-12-04T15:00:00Z");
+        var r = CliRun.of("window", "--file", deploy.toString(), "--at", "2026-12-04T15:00:00Z");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.json().get("rule").asText()).isEqualTo("Friday afternoon freeze");
     }
@@ -158,7 +139,7 @@ class WindowCommandTest {
                   windows:
                     allow: [{name: late, days: [tue], from: "22:00", to: "25:00"}]
                 """);
-        var r = run("window", "--file", deploy.toString());
+        var r = CliRun.of("window", "--file", deploy.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).isEqualTo("bluegreen window: " + deploy + ": x-bluegreen/windows/allow/0/to: "
@@ -167,7 +148,7 @@ class WindowCommandTest {
 
     @Test
     void shouldRefuseAMissingFile() {
-        var r = run("window", "--file", dir.resolve("nope.yml").toString());
+        var r = CliRun.of("window", "--file", dir.resolve("nope.yml").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("bluegreen window: --file: found no file at " + dir.resolve("nope.yml")
                 + ", expected a config/deploy.yml");
@@ -177,7 +158,7 @@ class WindowCommandTest {
     void shouldExplainAFileThatIsNotYaml() throws IOException {
         var deploy = dir.resolve("deploy.yml");
         Files.writeString(deploy, "x-bluegreen: [windows: {\n");
-        var r = run("window", "--file", deploy.toString());
+        var r = CliRun.of("window", "--file", deploy.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("bluegreen window: " + deploy + ":2:1: not valid YAML").doesNotContain("\tat ");
     }
@@ -186,7 +167,7 @@ class WindowCommandTest {
     void shouldReadTheFileAsADeployDoesAndReportAMistakeElsewhereInIt() throws IOException {
         var deploy = dir.resolve("deploy.yml");
         Files.writeString(deploy, MINIMAL + "boot: {limt: 2}\n");
-        var r = run("window", "--file", deploy.toString(), "--at", "2026-12-01T12:00:00Z");
+        var r = CliRun.of("window", "--file", deploy.toString(), "--at", "2026-12-01T12:00:00Z");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("bluegreen window: " + deploy + ":4:").contains("unknown key 'limt'");
@@ -207,10 +188,10 @@ class WindowCommandTest {
                     zone: America/New_York
                 """);
         var tuesdayNoonUtc = "2026-12-01T12:00:00Z";
-        var production = run("window", "--file", deploy.toString(), "--destination", "production",
+        var production = CliRun.of("window", "--file", deploy.toString(), "--destination", "production",
                 "--at", tuesdayNoonUtc);
         assertThat(production.exit()).as("07:00 in New York, before the merged rule opens").isEqualTo(3);
         assertThat(production.json().get("nextOpen").asText()).isEqualTo("2026-12-01T14:00:00Z");
-        assertThat(run("window", "--file", deploy.toString(), "--at", tuesdayNoonUtc).exit()).isZero();
+        assertThat(CliRun.of("window", "--file", deploy.toString(), "--at", tuesdayNoonUtc).exit()).isZero();
     }
 }

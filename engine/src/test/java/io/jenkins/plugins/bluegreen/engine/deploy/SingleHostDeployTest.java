@@ -9,6 +9,7 @@ import io.jenkins.plugins.bluegreen.engine.api.MigrationRequest;
 import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
 import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
 import io.jenkins.plugins.bluegreen.engine.cli.BlueGreenCli;
+import io.jenkins.plugins.bluegreen.engine.cli.CliRun;
 import io.jenkins.plugins.bluegreen.engine.command.Command;
 import io.jenkins.plugins.bluegreen.engine.event.Event;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
@@ -294,21 +295,15 @@ class SingleHostDeployTest {
                 BED.knownHosts());
     }
 
-    private record Run(int exit, String out, String err) {
-    }
 
     /** {@code bluegreen ARGS --file config/deploy.yml} with this test bed's key and known hosts. */
-    private Run cli(final String... args) throws IOException {
+    private CliRun cli(final String... args) throws IOException {
         var key = Files.write(workspace.resolve("id_ed25519"), BED.key(TestBed.KeyType.ED25519).privateKey());
         var knownHosts = Files.writeString(workspace.resolve("known_hosts"), BED.knownHosts());
         var all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--file", workspace.resolve("config/deploy.yml").toString(), "-i", key.toString(),
                 "--known-hosts", knownHosts.toString()));
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int exit = new CommandLine(new BlueGreenCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     /** Runs {@code script} on the host, returning what it printed. */
