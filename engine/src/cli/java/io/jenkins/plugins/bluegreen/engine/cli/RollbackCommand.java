@@ -10,6 +10,7 @@ import io.jenkins.plugins.bluegreen.engine.remote.Connections;
 
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,9 +33,17 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     private HostAccess access;
 
-    @Option(names = "--to", paramLabel = "VERSION", description = "The release to return to (default: the one live"
-            + " before the current one).")
-    private String toVersion;
+    @ArgGroup(exclusive = true)
+    private Release release;
+
+    /** Which release to return to: named, or the previous one (also what happens when neither is given). */
+    static final class Release {
+        @Option(names = "--to", paramLabel = "VERSION", description = "The release to return to.")
+        private String version;
+
+        @Option(names = "--to-previous", description = "The release live before the current one (the default).")
+        private boolean previous;
+    }
 
     @Option(names = "--schema", description = "Also roll the database schema back when the release needs it.")
     private boolean schema;
@@ -50,7 +59,7 @@ final class RollbackCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         try {
-            var request = new RollbackRequest(null, null, toVersion, schema, System.getProperty("user.name"), reason);
+            var request = new RollbackRequest(null, null, release == null ? null : release.version, schema, System.getProperty("user.name"), reason);
             target.load(err);
             EventSink events = e -> err.println(e.line());
             var connector = target.connector(access, events);

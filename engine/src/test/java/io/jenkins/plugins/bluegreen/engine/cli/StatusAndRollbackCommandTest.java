@@ -100,4 +100,12 @@ class StatusAndRollbackCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("toVersion: expected an image tag");
     }
+
+    @Test
+    void shouldRefuseANamedReleaseTogetherWithThePreviousOne() {
+        var run = run("rollback", "--to", "v1", "--to-previous");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--to=VERSION, --to-previous are mutually exclusive");
+    }
 }
