@@ -107,6 +107,21 @@ public final class DeploymentRecord implements Serializable {
         return user;
     }
 
+    /** One line for the build page: {@code blueGreenDeploy v2 to production (green): LIVE}. */
+    public String getSummary() {
+        var line = new StringBuilder(step);
+        if (version != null) {
+            line.append(' ').append(version);
+        }
+        if (destination != null) {
+            line.append(" to ").append(destination);
+        }
+        if (color != null) {
+            line.append(" (").append(color).append(')');
+        }
+        return line.append(": ").append(outcome).toString();
+    }
+
     /**
      * The chat message the team gets for this record: a release went live on a color, an older one
      * serves again, or a step failed. A passed gate, applied migrations and an abort before the
@@ -140,6 +155,6 @@ public final class DeploymentRecord implements Serializable {
 
     @Override
     public String toString() {
-        return step + " " + version + " to " + destination + ": " + outcome;
+        return getSummary();
     }
 }

@@ -33,6 +33,7 @@ class AttemptTest {
                         DeploymentRecord::getUser, DeploymentRecord::getAt)
                 .containsExactly("blueGreenDeploy", "production", "v2", "v1", "green", "alice", "2026-12-08T10:15:00Z");
         assertThat(record.getHosts()).containsExactly("web-1.internal", "web-2.internal");
+        assertThat(record.getSummary()).isEqualTo("blueGreenDeploy v2 to production (green): LIVE");
         assertThat(record.getTimeline()).extracting(PhaseTime::toString)
                 .containsExactly("+0 ms boot 1.5 s", "+1.5 s switch 30 ms");
     }
@@ -128,5 +129,6 @@ class AttemptTest {
         var record = new Attempt("healthGate", null, null, null, AT).failed("http://127.0.0.1:8080/health: 503");
 
         assertThat(record.notification("s", null).orElseThrow().headline()).isEqualTo("healthGate failed");
+        assertThat(record.getSummary()).isEqualTo("healthGate: FAILED");
     }
 }
