@@ -4,6 +4,7 @@ import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.GateOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.MigrationOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.StagedRelease;
+import io.jenkins.plugins.bluegreen.engine.deploy.DeployAbortedException;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,15 +15,9 @@ import java.util.List;
  * @param destination where it deploys, or {@code null} for a health gate
  * @param version the release asked for, or {@code null} when the engine chooses (a rollback to the previous release)
  * @param user who started the build, or {@code null} for a timer or an SCM change
- * @param at when it ended
+ * @param at when the engine call began (a deploy with a block: when the switch began)
  */
 public record Attempt(String step, String destination, String version, String user, Instant at) {
-    /**
-     * The phrase the engine puts in a deploy's failure when the watch switched traffic back by
-     * itself; the front ends receive only the message, so this is how they tell that apart from a plain failure.
-     */
-    static final String ROLLED_BACK_BY_THE_WATCH = "was rolled back automatically";
-
     /** A release now serves traffic on a color. */
     public DeploymentRecord live(final DeployOutcome outcome) {
         return new DeploymentRecord(this, Outcome.LIVE, shown(outcome));
@@ -62,9 +57,9 @@ public record Attempt(String step, String destination, String version, String us
      * rollback, not a bare failure: the previous release serves again and the page should say so.
      */
     public DeploymentRecord failed(final String message) {
-        var outcome = message != null && message.contains(ROLLED_BACK_BY_THE_WATCH) ? Outcome.ROLLED_BACK : Outcome.FAILED;
-        return new DeploymentRecord(this, outcome, new DeploymentRecord.Shown(null, null, null, List.of(), List.of(),
-                List.of(), message));
+        var byTheWatch = message != null && message.contains(DeployAbortedException.ROLLED_BACK_AUTOMATICALLY);
+        return new DeploymentRecord(this, byTheWatch ? Outcome.ROLLED_BACK : Outcome.FAILED,
+                new DeploymentRecord.Shown(null, null, null, List.of(), List.of(), List.of(), message));
     }
 
     private static DeploymentRecord.Shown shown(final DeployOutcome outcome) {

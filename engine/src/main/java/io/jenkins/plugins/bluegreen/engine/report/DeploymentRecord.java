@@ -97,7 +97,7 @@ public final class DeploymentRecord implements Serializable {
         return detail;
     }
 
-    /** When the step ended, ISO-8601 UTC. */
+    /** When the step's last engine call began (for a deploy, the switch), ISO-8601 UTC. */
     public String getAt() {
         return at;
     }
