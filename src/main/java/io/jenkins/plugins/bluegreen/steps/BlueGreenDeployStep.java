@@ -10,6 +10,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
 import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
 import io.jenkins.plugins.bluegreen.engine.api.StagedRelease;
+import io.jenkins.plugins.bluegreen.engine.report.Attempt;
 import io.jenkins.plugins.bluegreen.engine.window.WindowDecision;
 import java.io.IOException;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
@@ -114,8 +115,8 @@ public class BlueGreenDeployStep extends WindowedStep {
             var workspace = context.get(FilePath.class);
             var request = EngineCall.engine(FUNCTION, () -> request(run, context.get(EnvVars.class), decision));
             var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
-            staged = EngineCall.onNode(FUNCTION, workspace,
-                    new EngineTask.Stage(listener, ssh, workspace.getRemote(), request));
+            staged = DeploymentLedger.trackFailure(run, attempt(run, request), () -> EngineCall.onNode(FUNCTION, workspace,
+                    new EngineTask.Stage(listener, ssh, workspace.getRemote(), request)));
             if (context.hasBody()) {
                 listener.getLogger().println("[" + FUNCTION + "] " + request.version() + " passed its gate on "
                         + staged.idleColor() + "; running the block before traffic moves");
@@ -157,17 +158,24 @@ public class BlueGreenDeployStep extends WindowedStep {
             var run = context.get(Run.class);
             var workspace = context.get(FilePath.class);
             var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
-            var outcome = EngineCall.onNode(FUNCTION, workspace,
-                    new EngineTask.Promote(context.get(TaskListener.class), ssh, workspace.getRemote(), staged));
+            var attempt = attempt(run, staged.request());
+            var outcome = DeploymentLedger.track(run, attempt, attempt::live, () -> EngineCall.onNode(FUNCTION, workspace,
+                    new EngineTask.Promote(context.get(TaskListener.class), ssh, workspace.getRemote(), staged)));
             context.onSuccess(outcome.asMap());
         }
 
         private void abandon(final String why) throws IOException, InterruptedException {
             var context = getContext();
             var workspace = context.get(FilePath.class);
-            var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, context.get(Run.class));
-            EngineCall.onNode(FUNCTION, workspace, new EngineTask.Abandon(context.get(TaskListener.class), ssh,
-                    workspace.getRemote(), staged, why));
+            var run = context.get(Run.class);
+            var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
+            var attempt = attempt(run, staged.request());
+            DeploymentLedger.track(run, attempt, abandoned -> attempt.aborted(staged, why), () -> EngineCall.onNode(FUNCTION,
+                    workspace, new EngineTask.Abandon(context.get(TaskListener.class), ssh, workspace.getRemote(), staged, why)));
+        }
+
+        private static Attempt attempt(final Run<?, ?> run, final DeployRequest request) {
+            return DeploymentLedger.attempt(run, FUNCTION, request.destination(), request.version());
         }
 
         private final class AfterBlock extends BodyExecutionCallback {

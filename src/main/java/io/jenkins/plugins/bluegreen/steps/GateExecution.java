@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
@@ -255,7 +254,6 @@ abstract class GateExecution extends GeneralNonBlockingStepExecution implements 
     }
 
     static String approvalPage(final Run<?, ?> run) {
-        var root = Jenkins.get().getRootUrl();
-        return (root == null ? "/" : root) + run.getUrl() + ApprovalAction.URL_NAME + "/";
+        return Notifier.buildPage(run) + ApprovalAction.URL_NAME + "/";
     }
 }

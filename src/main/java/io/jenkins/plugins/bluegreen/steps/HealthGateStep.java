@@ -86,7 +86,10 @@ public class HealthGateStep extends Step {
                     BlueGreenConfiguration.get().gateDefaults()
                             .overriddenBy(step.getIntervalSeconds(), step.getTimeoutSeconds(), step.getSuccesses())));
             var task = new EngineTask.Gate(getContext().get(TaskListener.class), request);
-            return EngineCall.onNode(FUNCTION, getContext().get(FilePath.class), task).asMap();
+            var run = getContext().get(Run.class);
+            var attempt = DeploymentLedger.attempt(run, FUNCTION, null, null);
+            return DeploymentLedger.track(run, attempt, attempt::passed,
+                    () -> EngineCall.onNode(FUNCTION, getContext().get(FilePath.class), task)).asMap();
         }
     }
 

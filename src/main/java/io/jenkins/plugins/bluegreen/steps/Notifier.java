@@ -9,6 +9,7 @@ import io.jenkins.plugins.bluegreen.engine.notify.Notification;
 import io.jenkins.plugins.bluegreen.engine.notify.Webhook;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import okhttp3.OkHttpClient;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -23,6 +24,12 @@ final class Notifier {
     private static final OkHttpClient HTTP = new OkHttpClient();
 
     private Notifier() {}
+
+    /** The build's page, the link a notification about a build gives. */
+    static String buildPage(final Run<?, ?> run) {
+        var root = Jenkins.get().getRootUrl();
+        return (root == null ? "/" : root) + run.getUrl();
+    }
 
     static void send(final Run<?, ?> run, final Notification notification) {
         var id = BlueGreenConfiguration.get().getNotificationCredentialsId();

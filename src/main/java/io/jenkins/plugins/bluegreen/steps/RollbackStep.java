@@ -76,8 +76,9 @@ public class RollbackStep extends HostStep {
             var request = EngineCall.engine(FUNCTION, () -> new RollbackRequest(step.getConfigFile(),
                     step.getDestination(), step.getToVersion(), step.isSchema(), EngineCall.requester(run), step.getReason()));
             var ssh = EngineCall.sshAccess(FUNCTION, step.getCredentialsId(), run);
-            return EngineCall.onNode(FUNCTION, workspace,
-                    new EngineTask.Rollback(context.get(TaskListener.class), ssh, workspace.getRemote(), request)).asMap();
+            var attempt = DeploymentLedger.attempt(run, FUNCTION, request.destination(), request.toVersion());
+            return DeploymentLedger.track(run, attempt, attempt::rolledBack, () -> EngineCall.onNode(FUNCTION, workspace,
+                    new EngineTask.Rollback(context.get(TaskListener.class), ssh, workspace.getRemote(), request))).asMap();
         }
     }
 

@@ -68,8 +68,10 @@ public class RunMigrationsStep extends WindowedStep {
             var request = EngineCall.engine(FUNCTION, () -> new MigrationRequest(configFile, request().destination(),
                     version == null ? env.get("GIT_COMMIT") : version, EngineCall.requester(run)));
             var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
-            context.onSuccess(EngineCall.onNode(FUNCTION, workspace,
-                    new EngineTask.Migrate(context.get(TaskListener.class), ssh, workspace.getRemote(), request)).asMap());
+            var attempt = DeploymentLedger.attempt(run, FUNCTION, request.destination(), request.version());
+            context.onSuccess(DeploymentLedger.track(run, attempt, attempt::migrated, () -> EngineCall.onNode(FUNCTION,
+                    workspace, new EngineTask.Migrate(context.get(TaskListener.class), ssh, workspace.getRemote(), request)))
+                    .asMap());
         }
     }
 

@@ -521,7 +521,7 @@ public final class BlueGreenDeploy {
                 stopNew(cleanup);
                 record(HistoryEntry.Action.ROLLBACK, previousVersion, live.get(), "automatic rollback: "
                         + plan.version() + " failed the watch: " + why);
-                return new DeployAbortedException(plan.version() + " was rolled back automatically: " + why
+                return new DeployAbortedException(plan.version() + " " + DeployAbortedException.ROLLED_BACK_AUTOMATICALLY + ": " + why
                         + "; traffic is back on " + live.get() + " (" + previousVersion + ") everywhere",
                         result(DeployResult.Outcome.ROLLED_BACK, why));
             }

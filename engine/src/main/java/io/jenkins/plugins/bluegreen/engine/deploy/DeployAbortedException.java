@@ -8,6 +8,11 @@ import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
  */
 public class DeployAbortedException extends DeployFailedException {
     private static final long serialVersionUID = 1L;
+    /**
+     * In the message of a deploy the watch switched back by itself. Front ends get only the message
+     * across the agent channel, and tell a rollback from a plain failure by it.
+     */
+    public static final String ROLLED_BACK_AUTOMATICALLY = "was rolled back automatically";
 
     private final transient DeployResult result;
 

@@ -1,0 +1,69 @@
+package io.jenkins.plugins.bluegreen.engine.report;
+
+import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
+import io.jenkins.plugins.bluegreen.engine.api.GateOutcome;
+import io.jenkins.plugins.bluegreen.engine.api.MigrationOutcome;
+import io.jenkins.plugins.bluegreen.engine.api.StagedRelease;
+import io.jenkins.plugins.bluegreen.engine.deploy.DeployAbortedException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One call of a deployment step, known before it ends: which step, to where, which release, for
+ * whom. Each way it can end turns it into a {@link DeploymentRecord}.
+ *
+ * @param destination where it deploys, or {@code null} for a health gate
+ * @param version the release asked for, or {@code null} when the engine chooses (a rollback to the previous release)
+ * @param user who started the build, or {@code null} for a timer or an SCM change
+ * @param at when the engine call began (a deploy with a block: when the switch began)
+ */
+public record Attempt(String step, String destination, String version, String user, Instant at) {
+    /** A release now serves traffic on a color. */
+    public DeploymentRecord live(final DeployOutcome outcome) {
+        return new DeploymentRecord(this, Outcome.LIVE, shown(outcome));
+    }
+
+    /** An older release serves again, by the rollback step. */
+    public DeploymentRecord rolledBack(final DeployOutcome outcome) {
+        return new DeploymentRecord(this, Outcome.ROLLED_BACK, shown(outcome));
+    }
+
+    /** A staged release was stopped before traffic moved to it. */
+    public DeploymentRecord aborted(final StagedRelease staged, final String why) {
+        return new DeploymentRecord(this, Outcome.ABORTED, new DeploymentRecord.Shown(staged.request().version(),
+                staged.liveVersion(), staged.idleColor(), staged.hosts(), PhaseTime.timeline(staged.phases()), List.of(),
+                why));
+    }
+
+    /** A release's migrations ran: the schema before and after, and what was applied. */
+    public DeploymentRecord migrated(final MigrationOutcome outcome) {
+        var applied = outcome.applied().isEmpty() ? "nothing to apply" : "applied " + String.join(", ", outcome.applied());
+        var detail = "schema " + outcome.schemaBefore() + " -> " + outcome.schemaAfter() + "; " + applied
+                + " in " + PhaseTime.human(outcome.duration().toMillis());
+        return new DeploymentRecord(this, Outcome.LIVE, new DeploymentRecord.Shown(outcome.version(), null, null,
+                List.of(), List.of(), List.of(), detail));
+    }
+
+    /** Every URL of a health gate answered healthy often enough in a row. */
+    public DeploymentRecord passed(final GateOutcome outcome) {
+        var health = outcome.urls().stream().map(url -> url + " healthy").toList();
+        var detail = outcome.polls() + " polls in " + PhaseTime.human(outcome.duration().toMillis());
+        return new DeploymentRecord(this, Outcome.LIVE, new DeploymentRecord.Shown(null, null, null, List.of(), List.of(),
+                health, detail));
+    }
+
+    /**
+     * The step failed with this (masked, one-line) message. A deploy the watch rolled back is a
+     * rollback, not a bare failure: the previous release serves again and the page should say so.
+     */
+    public DeploymentRecord failed(final String message) {
+        var byTheWatch = message != null && message.contains(DeployAbortedException.ROLLED_BACK_AUTOMATICALLY);
+        return new DeploymentRecord(this, byTheWatch ? Outcome.ROLLED_BACK : Outcome.FAILED,
+                new DeploymentRecord.Shown(null, null, null, List.of(), List.of(), List.of(), message));
+    }
+
+    private static DeploymentRecord.Shown shown(final DeployOutcome outcome) {
+        return new DeploymentRecord.Shown(outcome.version(), outcome.previousVersion(), outcome.color(), outcome.hosts(),
+                PhaseTime.timeline(outcome.phases()), List.of(), null);
+    }
+}
