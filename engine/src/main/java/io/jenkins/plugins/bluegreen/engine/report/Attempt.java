@@ -35,9 +35,11 @@ public record Attempt(String step, String destination, String version, String us
                 why));
     }
 
-    /** A release's migrations ran: the schema before and after, and what was applied. */
+    /** A release's migrations ran: the schema before and after, and how many were applied. */
     public DeploymentRecord migrated(final MigrationOutcome outcome) {
-        var applied = outcome.applied().isEmpty() ? "nothing to apply" : "applied " + String.join(", ", outcome.applied());
+        var applied = outcome.applied() == null ? "migrations applied: unknown"
+                : outcome.applied() == 0 ? "nothing to apply"
+                : "applied " + outcome.applied() + (outcome.applied() == 1 ? " migration" : " migrations");
         var detail = "schema " + outcome.schemaBefore() + " -> " + outcome.schemaAfter() + "; " + applied
                 + " in " + PhaseTime.human(outcome.duration().toMillis());
         return new DeploymentRecord(this, Outcome.LIVE, new DeploymentRecord.Shown(outcome.version(), null, null,

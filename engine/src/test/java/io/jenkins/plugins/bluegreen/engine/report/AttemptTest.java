@@ -105,10 +105,10 @@ class AttemptTest {
     @Test
     void shouldSayWhatAMigrationChangedWithoutTellingTheChat() {
         var record = new Attempt("runMigrations", "production", "v2", null, AT)
-                .migrated(new MigrationOutcome("v2", "1", "3", List.of("2_add_refunds", "3_index"), Duration.ofMillis(850)));
+                .migrated(new MigrationOutcome("v2", "1", "3", 2, Duration.ofMillis(850)));
 
         assertThat(record.getOutcome()).isEqualTo(Outcome.LIVE);
-        assertThat(record.getDetail()).isEqualTo("schema 1 -> 3; applied 2_add_refunds, 3_index in 850 ms");
+        assertThat(record.getDetail()).isEqualTo("schema 1 -> 3; applied 2 migrations in 850 ms");
         assertThat(record.notification("s", null)).isEmpty();
     }
 
