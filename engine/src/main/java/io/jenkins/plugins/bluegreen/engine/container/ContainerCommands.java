@@ -105,8 +105,10 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
         if (spec.memory() != null) {
             a.addAll(List.of("--memory", MemoryLimit.toRuntimeFlag(spec.memory(), "options.memory")));
         }
-        var bind = spec.publishAllInterfaces() ? "" : "127.0.0.1:";
-        a.addAll(List.of("--publish", bind + spec.hostPort() + ":" + spec.appPort()));
+        if (spec.hostPort() != ContainerSpec.NO_PORT) {
+            var bind = spec.publishAllInterfaces() ? "" : "127.0.0.1:";
+            a.addAll(List.of("--publish", bind + spec.hostPort() + ":" + spec.appPort()));
+        }
         a.add(spec.image());
         a.addAll(spec.cmd());
         return cli(a);
@@ -143,6 +145,11 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
     /** The last lines of a container's output, for the report when its gate fails. */
     public Command logs(final String container, final int lines) {
         return cli("logs", "--tail", Integer.toString(lines), container);
+    }
+
+    /** Prints the container's state ({@code running}, {@code exited}, ...): how a role without traffic is judged ready. */
+    public Command state(final String container) {
+        return cli("inspect", "--type", "container", "--format", "{{.State.Status}}", container);
     }
 
     public Command inspect(final String container) {

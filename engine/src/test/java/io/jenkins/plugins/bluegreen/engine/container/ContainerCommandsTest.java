@@ -149,4 +149,10 @@ class ContainerCommandsTest {
         assertThatThrownBy(() -> Service.of("A2D2 app"))
                 .hasMessageStartingWith("service: expected lower-case letters").hasMessageEndingWith("got 'A2D2 app'");
     }
+
+    @Test
+    void shouldAskOnlyForTheContainersStateWhenJudgingAWorkerReady() {
+        assertThat(PODMAN.state("a2d2-job-green").render())
+                .isEqualTo("podman inspect --type container --format '{{.State.Status}}' a2d2-job-green");
+    }
 }
