@@ -25,6 +25,14 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
         }
     }
 
+    /**
+     * Logs the host in to a private registry; the password is the command's stdin, so it never
+     * shows in a process list, a shell history or a log of the command line.
+     */
+    public Command login(final String server, final String username) {
+        return cli("login", server, "-u", username, "--password-stdin");
+    }
+
     public Command pull(final String image) {
         return cli("pull", image);
     }

@@ -116,6 +116,7 @@ public final class BlueGreenDeploy {
      * @throws DeployAbortedException when it did not get that far (the new color is stopped, the locks released)
      */
     public StagedDeploy stage(final DeployPlan plan) {
+        var registry = RegistryLogin.of(loaded);
         var timeline = new Timeline(events, mask, Map.of());
         var stamp = new DeployStamp(Instant.now(), plan.requestedBy());
         var locks = new HostLocks(new DeployLock(config.extension().runDirectory()), service);
@@ -123,7 +124,7 @@ public final class BlueGreenDeploy {
             timeline.phase(Phase.LOCK, () -> locks.acquire(connections, config.allHosts(),
                     new LockHolder(stamp, plan.version(), plan.message()), plan.forceUnlock()));
             timeline.info(Phase.LOCK, null, "locked " + service + " on " + config.allHosts().size() + " host(s)");
-            return new Run(plan, stamp, timeline, connections).stage();
+            return new Run(plan, stamp, timeline, connections).pullingFrom(registry).stage();
         });
     }
 
@@ -188,6 +189,7 @@ public final class BlueGreenDeploy {
      */
     public DeployResult redeploy(final String version, final String requestedBy, final List<Connection> held) {
         var plan = DeployPlan.of(version, requestedBy).asRollback();
+        var registry = RegistryLogin.of(loaded);
         var timeline = new Timeline(events, mask, Map.of());
         var stamp = new DeployStamp(Instant.now(), requestedBy);
         runner = Thread.currentThread();
@@ -195,7 +197,7 @@ public final class BlueGreenDeploy {
         var connections = new Connections(host -> Borrowed.from(held, host));
         current = connections;
         try {
-            var run = new Run(plan, stamp, timeline, connections).underCallersLock();
+            var run = new Run(plan, stamp, timeline, connections).underCallersLock().pullingFrom(registry);
             run.stage();
             return run.promote();
         }
@@ -252,6 +254,7 @@ public final class BlueGreenDeploy {
         private final List<Host> booted = new ArrayList<>();
         private Optional<Color> live = Optional.empty();
         private boolean callerHoldsLock;
+        private Optional<RegistryLogin> registry = Optional.empty();
         private Color idle = Color.BLUE;
         private String previousVersion;
 
@@ -278,6 +281,12 @@ public final class BlueGreenDeploy {
         /** For a caller that holds the locks and writes the history itself. */
         Run underCallersLock() {
             callerHoldsLock = true;
+            return this;
+        }
+
+        /** For a run that boots: where a host logs in before it pulls an image it does not have. */
+        Run pullingFrom(final Optional<RegistryLogin> login) {
+            registry = login;
             return this;
         }
 
@@ -405,6 +414,14 @@ public final class BlueGreenDeploy {
                 run(c, containers.remove(name)).orThrow();
             }
             if (!run(c, containers.imageExists(spec.image())).ok()) {
+                if (registry.isPresent()) {
+                    timeline.info(Phase.BOOT, host.toString(), "logging in to " + registry.get());
+                    var login = c.run(registry.get().command(containers), registry.get().stdin(),
+                            OutputListener.discard(), COMMAND_TIMEOUT);
+                    if (!login.ok()) {
+                        return login;
+                    }
+                }
                 timeline.info(Phase.BOOT, host.toString(), "pulling " + spec.image());
                 var pulled = run(c, containers.pull(spec.image()));
                 if (!pulled.ok()) {

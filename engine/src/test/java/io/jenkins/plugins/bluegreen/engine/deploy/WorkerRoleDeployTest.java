@@ -3,6 +3,7 @@ package io.jenkins.plugins.bluegreen.engine.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WorkerRoleDeployTest {
     private static final TestImages.App UNHEALTHY_SOON = TestImages.unhealthyAfter(4);
+    private static final String REGISTRY_PASSWORD = "s3cret-registry-token";
+    private static final List<String> REGISTRY = List.of("registry:", "  server: registry.example:5000",
+            "  username: deploy-bot", "  password: $BG_REGISTRY_PASSWORD");
 
     @RegisterExtension
     static final TestBed BED = TestBed.hosts(2).withPodman();
@@ -99,5 +104,27 @@ class WorkerRoleDeployTest {
             assertThat(s.served(i)).isEqualTo("200 bgtest-app v1");
             assertThat(s.running(i)).containsExactly(s.container("job", Color.BLUE), s.container("web", Color.BLUE));
         }
+    }
+
+    @Test
+    void shouldNotLogInToTheRegistryWhenTheHostsHaveTheImage() {
+        var s = scenario(REGISTRY, Map.of("BG_REGISTRY_PASSWORD", REGISTRY_PASSWORD)::get);
+
+        assertThat(s.deploy().run(DeployPlan.of("v1", "alice")).outcome()).isEqualTo(DeployResult.Outcome.LIVE);
+
+        assertThat(s.sent).isNotEmpty().noneMatch(c -> c.startsWith("podman login"))
+                .noneMatch(c -> c.contains(REGISTRY_PASSWORD));
+        assertThat(s.events).noneMatch(e -> e.message().contains(REGISTRY_PASSWORD));
+    }
+
+    @Test
+    void shouldRefuseBeforeTouchingAHostWhenTheRegistryPasswordVariableIsMissing() {
+        var s = scenario(REGISTRY, name -> null);
+
+        assertThatThrownBy(() -> s.deploy().run(DeployPlan.of("v1", "alice")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("registry/password: environment variable BG_REGISTRY_PASSWORD is not set; expected it to"
+                        + " hold the registry credential for the deploy");
+        assertThat(s.sent).isEmpty();
     }
 }
