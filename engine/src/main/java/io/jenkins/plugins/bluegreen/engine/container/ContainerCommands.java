@@ -155,9 +155,13 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
         return cli("logs", "--tail", Integer.toString(lines), container);
     }
 
-    /** Prints the container's state ({@code running}, {@code exited}, ...): how a role without traffic is judged ready. */
+    /**
+     * Prints the container's state ({@code running}, {@code exited}, ...) and how often its restart
+     * policy restarted it: how a role without traffic is judged ready, since a crash-looping
+     * container may well be caught {@code running} between two crashes.
+     */
     public Command state(final String container) {
-        return cli("inspect", "--type", "container", "--format", "{{.State.Status}}", container);
+        return cli("inspect", "--type", "container", "--format", "{{.State.Status}} {{.RestartCount}}", container);
     }
 
     public Command inspect(final String container) {

@@ -391,11 +391,11 @@ public final class BlueGreenDeploy {
                     var name = containerName(role, host, idle);
                     var state = run(connections.get(host), containers.state(name));
                     var status = state.ok() ? state.stdout().strip() : "not found";
-                    if (!"running".equals(status)) {
+                    if (!"running 0".equals(status)) {
                         var logs = run(connections.get(host), containers.logs(name, LOG_LINES));
                         timeline.warn(Phase.BOOT, host.toString(), "last lines of " + name + ":\n" + logs.stdout());
-                        throw new DeployFailedException(name + " is " + status + " after readiness_delay ("
-                                + delay.toMillis() + "ms), expected running");
+                        throw new DeployFailedException(name + " is " + describe(status) + " after readiness_delay ("
+                                + delay.toMillis() + "ms), expected it running since its start");
                     }
                     timeline.info(Phase.BOOT, host.toString(), name + " is running (" + plan.version() + ")");
                     return host;
@@ -696,6 +696,13 @@ public final class BlueGreenDeploy {
 
         private String containerName(final Role role, final Host host, final Color color) {
             return specs.spec(role, host, color, plan.version()).containerName();
+        }
+
+        /** {@code running 3} as people read it: {@code running, restarted 3 times}. */
+        private static String describe(final String status) {
+            var parts = status.split(" ");
+            return parts.length == 2 && !"0".equals(parts[1]) ? parts[0] + ", restarted " + parts[1] + " time(s)"
+                    : parts[0];
         }
 
         /** Every role but the traffic one: workers, which take no requests and so have no switch. */

@@ -161,6 +161,6 @@ class ContainerCommandsTest {
     @Test
     void shouldAskOnlyForTheContainersStateWhenJudgingAWorkerReady() {
         assertThat(PODMAN.state("a2d2-job-green").render())
-                .isEqualTo("podman inspect --type container --format '{{.State.Status}}' a2d2-job-green");
+                .isEqualTo("podman inspect --type container --format '{{.State.Status}} {{.RestartCount}}' a2d2-job-green");
     }
 }

@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +74,7 @@ final class DeployScenario {
      * @param extra YAML lines added under {@code x-bluegreen}, two-space indented (e.g. a watch section)
      */
     DeployScenario(final TestBed bed, final NginxExtension nginxes, final Path dir, final String... extra) {
-        this(bed, nginxes, dir, List.of(), List.of(), name -> null, extra);
+        this(bed, nginxes, dir, Map.of(), List.of(), name -> null, extra);
     }
 
     /**
@@ -86,12 +87,24 @@ final class DeployScenario {
     static DeployScenario withWorker(final TestBed bed, final NginxExtension nginxes, final Path dir,
                                      final List<String> topLevel, final Function<String, String> env,
                                      final String... extra) {
-        var lines = new ArrayList<>(List.of("readiness_delay: 1s", "drain_timeout: 1s"));
-        lines.addAll(topLevel);
-        return new DeployScenario(bed, nginxes, dir, List.of("web", "job"), lines, env, extra);
+        return withWorker(bed, nginxes, dir, null, topLevel, env, extra);
     }
 
-    private DeployScenario(final TestBed bed, final NginxExtension nginxes, final Path dir, final List<String> roles,
+    /** @param jobCmd the {@code job} role's {@code cmd}, {@code null} for the image's own */
+    static DeployScenario withWorker(final TestBed bed, final NginxExtension nginxes, final Path dir,
+                                     final String jobCmd, final List<String> topLevel,
+                                     final Function<String, String> env, final String... extra) {
+        var lines = new ArrayList<>(List.of("readiness_delay: 1s", "drain_timeout: 1s"));
+        lines.addAll(topLevel);
+        var roles = new LinkedHashMap<String, String>();
+        roles.put("web", null);
+        roles.put("job", jobCmd);
+        return new DeployScenario(bed, nginxes, dir, roles, lines, env, extra);
+    }
+
+    /** @param roles each role's {@code cmd} (a {@code null} for the image's own); none for a plain host list */
+    private DeployScenario(final TestBed bed, final NginxExtension nginxes, final Path dir,
+                           final Map<String, String> roles,
                            final List<String> topLevel, final Function<String, String> env, final String... extra) {
         this.bed = bed;
         this.service = "bg" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
@@ -108,9 +121,13 @@ final class DeployScenario {
         if (roles.isEmpty()) {
             servers.append(hosts);
         }
-        for (String role : roles) {
-            servers.append("  ").append(role).append(":\n    hosts:\n").append(hosts);
-        }
+        roles.forEach((role, cmd) -> {
+            servers.append("  ").append(role).append(":\n");
+            if (cmd != null) {
+                servers.append("    cmd: ").append(cmd).append('\n');
+            }
+            servers.append("    hosts:\n").append(hosts);
+        });
         var yaml = "service: " + service + "\n"
                 + "image: localhost/bgtest-app\n"
                 + "servers:\n" + servers

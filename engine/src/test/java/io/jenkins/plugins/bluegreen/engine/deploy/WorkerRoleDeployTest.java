@@ -107,6 +107,22 @@ class WorkerRoleDeployTest {
     }
 
     @Test
+    void shouldAbortWhenAWorkerDoesNotKeepRunningThroughItsReadinessDelay() {
+        var s = DeployScenario.withWorker(BED, nginx, dir, "/bin/busybox false", List.of(), name -> null);
+        scenarios.add(s);
+
+        assertThatThrownBy(() -> s.deploy().run(DeployPlan.of("v1", "alice")))
+                .isInstanceOf(DeployAbortedException.class)
+                .hasMessageContaining("readiness of v1 (job) on blue failed on 2 host(s)")
+                .hasMessageContaining(s.container("job", Color.BLUE) + " is ")
+                .hasMessageContaining("expected it running since its start");
+
+        for (int i = 0; i < BED.hosts().size(); i++) {
+            assertThat(s.running(i)).isEmpty();
+        }
+    }
+
+    @Test
     void shouldNotLogInToTheRegistryWhenTheHostsHaveTheImage() {
         var s = scenario(REGISTRY, Map.of("BG_REGISTRY_PASSWORD", REGISTRY_PASSWORD)::get);
 
