@@ -25,6 +25,14 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
         }
     }
 
+    /**
+     * Logs the host in to a private registry; the password is the command's stdin, so it never
+     * shows in a process list, a shell history or a log of the command line.
+     */
+    public Command login(final String server, final String username) {
+        return cli("login", server, "-u", username, "--password-stdin");
+    }
+
     public Command pull(final String image) {
         return cli("pull", image);
     }
@@ -105,8 +113,10 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
         if (spec.memory() != null) {
             a.addAll(List.of("--memory", MemoryLimit.toRuntimeFlag(spec.memory(), "options.memory")));
         }
-        var bind = spec.publishAllInterfaces() ? "" : "127.0.0.1:";
-        a.addAll(List.of("--publish", bind + spec.hostPort() + ":" + spec.appPort()));
+        if (spec.hostPort() != ContainerSpec.NO_PORT) {
+            var bind = spec.publishAllInterfaces() ? "" : "127.0.0.1:";
+            a.addAll(List.of("--publish", bind + spec.hostPort() + ":" + spec.appPort()));
+        }
         a.add(spec.image());
         a.addAll(spec.cmd());
         return cli(a);
@@ -143,6 +153,15 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
     /** The last lines of a container's output, for the report when its gate fails. */
     public Command logs(final String container, final int lines) {
         return cli("logs", "--tail", Integer.toString(lines), container);
+    }
+
+    /**
+     * Prints the container's state ({@code running}, {@code exited}, ...) and how often its restart
+     * policy restarted it: how a role without traffic is judged ready, since a crash-looping
+     * container may well be caught {@code running} between two crashes.
+     */
+    public Command state(final String container) {
+        return cli("inspect", "--type", "container", "--format", "{{.State.Status}} {{.RestartCount}}", container);
     }
 
     public Command inspect(final String container) {

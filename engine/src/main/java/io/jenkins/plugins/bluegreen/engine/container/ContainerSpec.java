@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * @param memory e.g. {@code 512MB}; {@code null} for no limit
  * @param labels extra labels from the config, next to the ones the ledger reads
  * @param cmd arguments after the image; empty to use the image's own command
- * @param hostPort the port this color publishes on the host (each color has its own)
+ * @param hostPort the port this color publishes on the host (each color has its own); {@link #NO_PORT} for a
+ *                 role without traffic (a worker), which publishes nothing, as in Kamal
  * @param appPort the port the app listens on inside the container
  * @param publishAllInterfaces {@code false} (the default) publishes on 127.0.0.1 only, for a proxy on the same host
  */
@@ -30,6 +31,9 @@ public record ContainerSpec(Service service, String role, Color color, String im
                             Map<String, String> env, List<String> secretEnv, List<String> volumes,
                             String cpus, String memory, Map<String, String> labels, List<String> cmd,
                             int hostPort, int appPort, boolean publishAllInterfaces) {
+    /** The {@code hostPort} of a role that takes no traffic: nothing is published. */
+    public static final int NO_PORT = 0;
+
     private static final Pattern ROLE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern CPUS = Pattern.compile("\\d{1,4}(\\.\\d{1,3})?");
@@ -65,7 +69,9 @@ public record ContainerSpec(Service service, String role, Color color, String im
         }
         labels = sorted(labels);
         cmd = cmd == null ? List.of() : List.copyOf(cmd);
-        port("ports." + color.label(), hostPort);
+        if (hostPort != NO_PORT) {
+            port("ports." + color.label(), hostPort);
+        }
         port("app_port", appPort);
     }
 

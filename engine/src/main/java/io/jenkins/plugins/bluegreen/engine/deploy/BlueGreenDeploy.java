@@ -45,7 +45,9 @@ import java.util.function.Function;
  * The blue-green deploy of one release to every host of a config: lock, read the ledger, boot the
  * idle color, gate it, let the caller's hook look at it, switch, watch, and go back by itself when
  * the watch fails. Until the switch, any failure stops the new color and leaves traffic alone;
- * the lock is released on every path.
+ * the lock is released on every path. Roles without traffic (workers) boot with the release and
+ * are judged by {@code readiness_delay}; their old color stops only once the new release has
+ * passed the watch, so exactly one color of a worker runs whatever the outcome.
  *
  * <p>One instance runs one deploy at a time; {@link #cancel()} from another thread stops it and
  * leaves hosts the next deploy recovers from.
@@ -114,6 +116,7 @@ public final class BlueGreenDeploy {
      * @throws DeployAbortedException when it did not get that far (the new color is stopped, the locks released)
      */
     public StagedDeploy stage(final DeployPlan plan) {
+        var registry = RegistryLogin.of(loaded);
         var timeline = new Timeline(events, mask, Map.of());
         var stamp = new DeployStamp(Instant.now(), plan.requestedBy());
         var locks = new HostLocks(new DeployLock(config.extension().runDirectory()), service);
@@ -121,7 +124,7 @@ public final class BlueGreenDeploy {
             timeline.phase(Phase.LOCK, () -> locks.acquire(connections, config.allHosts(),
                     new LockHolder(stamp, plan.version(), plan.message()), plan.forceUnlock()));
             timeline.info(Phase.LOCK, null, "locked " + service + " on " + config.allHosts().size() + " host(s)");
-            return new Run(plan, stamp, timeline, connections).stage();
+            return new Run(plan, stamp, timeline, connections).pullingFrom(registry).stage();
         });
     }
 
@@ -186,6 +189,7 @@ public final class BlueGreenDeploy {
      */
     public DeployResult redeploy(final String version, final String requestedBy, final List<Connection> held) {
         var plan = DeployPlan.of(version, requestedBy).asRollback();
+        var registry = RegistryLogin.of(loaded);
         var timeline = new Timeline(events, mask, Map.of());
         var stamp = new DeployStamp(Instant.now(), requestedBy);
         runner = Thread.currentThread();
@@ -193,7 +197,7 @@ public final class BlueGreenDeploy {
         var connections = new Connections(host -> Borrowed.from(held, host));
         current = connections;
         try {
-            var run = new Run(plan, stamp, timeline, connections).underCallersLock();
+            var run = new Run(plan, stamp, timeline, connections).underCallersLock().pullingFrom(registry);
             run.stage();
             return run.promote();
         }
@@ -250,6 +254,7 @@ public final class BlueGreenDeploy {
         private final List<Host> booted = new ArrayList<>();
         private Optional<Color> live = Optional.empty();
         private boolean callerHoldsLock;
+        private Optional<RegistryLogin> registry = Optional.empty();
         private Color idle = Color.BLUE;
         private String previousVersion;
 
@@ -276,6 +281,12 @@ public final class BlueGreenDeploy {
         /** For a caller that holds the locks and writes the history itself. */
         Run underCallersLock() {
             callerHoldsLock = true;
+            return this;
+        }
+
+        /** For a run that boots: where a host logs in before it pulls an image it does not have. */
+        Run pullingFrom(final Optional<RegistryLogin> login) {
+            registry = login;
             return this;
         }
 
@@ -351,7 +362,45 @@ public final class BlueGreenDeploy {
                     checkCancelled("booting");
                     report.orThrow("booting " + plan.version() + " (" + role.name() + ") on " + idle);
                 }
+                awaitWorkers();
             });
+        }
+
+        /**
+         * A role without traffic has no URL to gate, so it counts as ready when its container still
+         * runs after {@code readiness_delay} (Kamal's rule for roles without a proxy): an app that
+         * cannot start (bad config, missing dependency) has exited by then.
+         */
+        private void awaitWorkers() {
+            var workers = workerRoles();
+            if (workers.isEmpty()) {
+                return;
+            }
+            var delay = config.readinessDelay();
+            timeline.info(Phase.BOOT, null, "waiting " + delay.toMillis() + "ms (readiness_delay) before checking that "
+                    + workers.stream().map(Role::name).toList() + " still run on " + idle);
+            try {
+                Thread.sleep(delay.toMillis());
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            checkCancelled("waiting for readiness");
+            for (Role role : workers) {
+                EachHost.run(role.hosts(), host -> {
+                    var name = containerName(role, host, idle);
+                    var state = run(connections.get(host), containers.state(name));
+                    var status = state.ok() ? state.stdout().strip() : "not found";
+                    if (!"running 0".equals(status)) {
+                        var logs = run(connections.get(host), containers.logs(name, LOG_LINES));
+                        timeline.warn(Phase.BOOT, host.toString(), "last lines of " + name + ":\n" + logs.stdout());
+                        throw new DeployFailedException(name + " is " + describe(status) + " after readiness_delay ("
+                                + delay.toMillis() + "ms), expected it running since its start");
+                    }
+                    timeline.info(Phase.BOOT, host.toString(), name + " is running (" + plan.version() + ")");
+                    return host;
+                }).orThrow("readiness of " + plan.version() + " (" + role.name() + ") on " + idle);
+            }
         }
 
         /** Replaces whatever the idle slot holds with the new release, on one host. */
@@ -365,6 +414,14 @@ public final class BlueGreenDeploy {
                 run(c, containers.remove(name)).orThrow();
             }
             if (!run(c, containers.imageExists(spec.image())).ok()) {
+                if (registry.isPresent()) {
+                    timeline.info(Phase.BOOT, host.toString(), "logging in to " + registry.get());
+                    var login = c.run(registry.get().command(containers), registry.get().stdin(),
+                            OutputListener.discard(), COMMAND_TIMEOUT);
+                    if (!login.ok()) {
+                        return login;
+                    }
+                }
                 timeline.info(Phase.BOOT, host.toString(), "pulling " + spec.image());
                 var pulled = run(c, containers.pull(spec.image()));
                 if (!pulled.ok()) {
@@ -560,27 +617,41 @@ public final class BlueGreenDeploy {
             }
         }
 
-        /** The old color stays warm for an instant switch back, or stops now when {@code keep_warm} is 0. */
+        /**
+         * Stops the old color of every role without traffic (two colors of a worker would take every
+         * job twice); the old color of the traffic role stays warm for an instant switch back, or
+         * stops now too when {@code keep_warm} is 0.
+         */
         private void retireOld() {
             if (live.isEmpty()) {
                 return;
             }
+            var old = live.get();
             var keepWarm = config.extension().watch().keepWarm();
-            if (!keepWarm.isZero()) {
-                timeline.info(Phase.RETIRE, null, previousVersion + " stays warm on " + live.get() + " for "
+            var retiring = new ArrayList<>(workerRoles());
+            if (keepWarm.isZero()) {
+                retiring.add(config.primaryRole());
+            }
+            else {
+                timeline.info(Phase.RETIRE, null, previousVersion + " stays warm on " + old + " for "
                         + keepWarm.toSeconds() + "s (rollback is an instant switch back); the next deploy replaces it");
+            }
+            if (retiring.isEmpty()) {
                 return;
             }
-            timeline.phase(Phase.RETIRE, () -> EachHost.run(config.allHosts(), host -> {
-                for (Role role : config.roles()) {
-                    if (role.hosts().contains(host)) {
-                        run(connections.get(host), containers.stop(containerName(role, host, live.get()),
-                                config.drainTimeout()));
+            timeline.phase(Phase.RETIRE, () -> {
+                for (Role role : retiring) {
+                    var stopped = EachHost.run(role.hosts(), host -> run(connections.get(host),
+                            containers.stop(containerName(role, host, old), config.drainTimeout())).orThrow());
+                    stopped.failures().forEach((host, why) -> timeline.warn(Phase.RETIRE, host.toString(),
+                            "could not stop " + role.name() + " on the old color " + old + ": " + why));
+                    if (!stopped.values().isEmpty()) {
+                        timeline.info(Phase.RETIRE, null, "stopped " + role.name() + " on the old color " + old
+                                + " on " + stopped.values().size() + " host(s), each given drain_timeout "
+                                + config.drainTimeout().toSeconds() + "s to finish its work");
                     }
                 }
-                return host;
-            }).failures().forEach((host, why) -> timeline.warn(Phase.RETIRE, host.toString(),
-                    "could not stop the old color: " + why)));
+            });
         }
 
         private void record(final HistoryEntry.Action action, final String version, final Color color,
@@ -625,6 +696,18 @@ public final class BlueGreenDeploy {
 
         private String containerName(final Role role, final Host host, final Color color) {
             return specs.spec(role, host, color, plan.version()).containerName();
+        }
+
+        /** {@code running 3} as people read it: {@code running, restarted 3 times}. */
+        private static String describe(final String status) {
+            var parts = status.split(" ");
+            return parts.length == 2 && !"0".equals(parts[1]) ? parts[0] + ", restarted " + parts[1] + " time(s)"
+                    : parts[0];
+        }
+
+        /** Every role but the traffic one: workers, which take no requests and so have no switch. */
+        private List<Role> workerRoles() {
+            return config.roles().stream().filter(r -> !r.name().equals(config.primaryRoleName())).toList();
         }
 
         private List<Host> primaryHosts() {

@@ -40,9 +40,11 @@ final class ReleaseSpecs {
         var cmd = role.cmd().map(c -> Arrays.asList(c.strip().split("\\s+"))).orElse(List.of());
         // A direct gate reaches the container over the network; a tunnelled one needs loopback only.
         boolean direct = config.extension().gate().via() == Gate.Via.DIRECT;
+        // Only the traffic role has a color port; a worker beside it on the same host publishes nothing.
+        int hostPort = role.name().equals(config.primaryRoleName()) ? wiring.port(host, color) : ContainerSpec.NO_PORT;
         return new ContainerSpec(service, role.name(), color, image(version), version, env,
                 List.copyOf(role.env().secret().keySet()), config.volumes(), role.options().get("cpus"),
-                role.options().get("memory"), labels, cmd, wiring.port(host, color), config.extension().ports().app(),
+                role.options().get("memory"), labels, cmd, hostPort, config.extension().ports().app(),
                 direct);
     }
 

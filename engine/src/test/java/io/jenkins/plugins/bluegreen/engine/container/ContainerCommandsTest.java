@@ -149,4 +149,18 @@ class ContainerCommandsTest {
         assertThatThrownBy(() -> Service.of("A2D2 app"))
                 .hasMessageStartingWith("service: expected lower-case letters").hasMessageEndingWith("got 'A2D2 app'");
     }
+
+    @Test
+    void shouldLogInWithThePasswordOnStdinForDockerAndPodmanAlike() {
+        assertThat(DOCKER.login("ghcr.io", "deploy-bot").render())
+                .isEqualTo("docker login ghcr.io -u deploy-bot --password-stdin");
+        assertThat(PODMAN.login("registry.example:5000", "ci user").render())
+                .isEqualTo("podman login registry.example:5000 -u 'ci user' --password-stdin");
+    }
+
+    @Test
+    void shouldAskOnlyForTheContainersStateWhenJudgingAWorkerReady() {
+        assertThat(PODMAN.state("a2d2-job-green").render())
+                .isEqualTo("podman inspect --type container --format '{{.State.Status}} {{.RestartCount}}' a2d2-job-green");
+    }
 }

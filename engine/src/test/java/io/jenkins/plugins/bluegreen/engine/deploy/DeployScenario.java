@@ -12,9 +12,12 @@ import io.jenkins.plugins.bluegreen.engine.ledger.Ledger;
 import io.jenkins.plugins.bluegreen.engine.ledger.LiveState;
 import io.jenkins.plugins.bluegreen.engine.lock.DeployLock;
 import io.jenkins.plugins.bluegreen.engine.lock.LockHolder;
+import io.jenkins.plugins.bluegreen.engine.remote.CommandResult;
 import io.jenkins.plugins.bluegreen.engine.remote.Connection;
+import io.jenkins.plugins.bluegreen.engine.remote.Connector;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
+import io.jenkins.plugins.bluegreen.engine.remote.Tunnel;
 import io.jenkins.plugins.bluegreen.engine.testbed.FreePorts;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxServer;
@@ -30,17 +33,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One service deployed on the hosts of a podman {@link TestBed}: its own name (so tests sharing a
@@ -54,6 +61,8 @@ final class DeployScenario {
     final String service;
     final LoadedConfig config;
     final List<Event> events = Collections.synchronizedList(new ArrayList<>());
+    /** Every command the deploys sent, rendered, with its stdin if it had one. */
+    final List<String> sent = Collections.synchronizedList(new ArrayList<>());
     private final TestBed bed;
     private final Map<Host, Wire> wires = new HashMap<>();
     private final List<NginxServer> nginx = new ArrayList<>();
@@ -65,21 +74,65 @@ final class DeployScenario {
      * @param extra YAML lines added under {@code x-bluegreen}, two-space indented (e.g. a watch section)
      */
     DeployScenario(final TestBed bed, final NginxExtension nginxes, final Path dir, final String... extra) {
+        this(bed, nginxes, dir, Map.of(), List.of(), name -> null, extra);
+    }
+
+    /**
+     * A service with a {@code web} role taking the traffic and a {@code job} role without traffic
+     * beside it on every host; both check readiness and drain within a second.
+     *
+     * @param topLevel YAML lines added at the top level (e.g. a registry section)
+     * @param env the deploy's environment its references are resolved in
+     */
+    static DeployScenario withWorker(final TestBed bed, final NginxExtension nginxes, final Path dir,
+                                     final List<String> topLevel, final Function<String, String> env,
+                                     final String... extra) {
+        return withWorker(bed, nginxes, dir, null, topLevel, env, extra);
+    }
+
+    /** @param jobCmd the {@code job} role's {@code cmd}, {@code null} for the image's own */
+    static DeployScenario withWorker(final TestBed bed, final NginxExtension nginxes, final Path dir,
+                                     final String jobCmd, final List<String> topLevel,
+                                     final Function<String, String> env, final String... extra) {
+        var lines = new ArrayList<>(List.of("readiness_delay: 1s", "drain_timeout: 1s"));
+        lines.addAll(topLevel);
+        var roles = new LinkedHashMap<String, String>();
+        roles.put("web", null);
+        roles.put("job", jobCmd);
+        return new DeployScenario(bed, nginxes, dir, roles, lines, env, extra);
+    }
+
+    /** @param roles each role's {@code cmd} (a {@code null} for the image's own); none for a plain host list */
+    private DeployScenario(final TestBed bed, final NginxExtension nginxes, final Path dir,
+                           final Map<String, String> roles,
+                           final List<String> topLevel, final Function<String, String> env, final String... extra) {
         this.bed = bed;
         this.service = "bg" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
-        var servers = new StringBuilder();
+        var hosts = new StringBuilder();
         for (Host host : bed.hosts()) {
-            servers.append("  - ").append(host).append('\n');
+            hosts.append(roles.isEmpty() ? "  - " : "      - ").append(host).append('\n');
             var ports = new Ports(FreePorts.loopback(), FreePorts.loopback(), Ports.DEFAULT_APP);
             // Before the first deploy nginx points at blue, where nothing answers yet.
             var server = nginxes.start(new Target(service, "blue", ports.blue(), "none"));
             nginx.add(server);
             wires.put(host, new Wire(ports, new NginxSwitch(server.settings(), EventSink.discard()), server.url()));
         }
+        var servers = new StringBuilder();
+        if (roles.isEmpty()) {
+            servers.append(hosts);
+        }
+        roles.forEach((role, cmd) -> {
+            servers.append("  ").append(role).append(":\n");
+            if (cmd != null) {
+                servers.append("    cmd: ").append(cmd).append('\n');
+            }
+            servers.append("    hosts:\n").append(hosts);
+        });
         var yaml = "service: " + service + "\n"
                 + "image: localhost/bgtest-app\n"
                 + "servers:\n" + servers
                 + "ssh:\n  user: root\n"
+                + topLevel.stream().map(l -> l + "\n").collect(Collectors.joining())
                 + "x-bluegreen:\n"
                 + "  runtime: podman\n"
                 + "  gate:\n"
@@ -92,7 +145,7 @@ final class DeployScenario {
             var file = dir.resolve(service + "/config/deploy.yml");
             Files.createDirectories(file.getParent());
             Files.writeString(file, yaml);
-            this.config = ConfigLoader.load(file, Optional.empty(), name -> null);
+            this.config = ConfigLoader.load(file, Optional.empty(), env);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -153,14 +206,43 @@ final class DeployScenario {
     }
 
     BlueGreenDeploy deploy() {
-        return new BlueGreenDeploy(config, bed.connector(), events::add, wiring());
+        return new BlueGreenDeploy(config, recording(), events::add, wiring());
     }
 
     BlueGreenDeploy deploy(final EventSink sink) {
-        return new BlueGreenDeploy(config, bed.connector(), e -> {
+        return new BlueGreenDeploy(config, recording(), e -> {
             events.add(e);
             sink.accept(e);
         }, wiring());
+    }
+
+    private Connector recording() {
+        var connector = bed.connector();
+        return host -> new Recorded(connector.connect(host), sent);
+    }
+
+    private record Recorded(Connection connection, List<String> sent) implements Connection {
+        @Override
+        public Host host() {
+            return connection.host();
+        }
+
+        @Override
+        public CommandResult run(final Command command, final byte[] stdin, final OutputListener output,
+                                 final Duration timeout) {
+            sent.add(command.render() + (stdin == null ? "" : " <<< " + new String(stdin, StandardCharsets.UTF_8)));
+            return connection.run(command, stdin, output, timeout);
+        }
+
+        @Override
+        public Tunnel forward(final int remotePort) {
+            return connection.forward(remotePort);
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+        }
     }
 
     /** What host i's nginx answers on {@code /}: {@code bgtest-app v1}. */
@@ -222,7 +304,11 @@ final class DeployScenario {
     }
 
     String container(final Color color) {
-        return service + "-web-" + color.label();
+        return container("web", color);
+    }
+
+    String container(final String role, final Color color) {
+        return service + "-" + role + "-" + color.label();
     }
 
     Connection connect(final int i) {

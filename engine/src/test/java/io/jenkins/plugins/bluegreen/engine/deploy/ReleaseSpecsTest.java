@@ -36,6 +36,9 @@ class ReleaseSpecsTest {
                 "    hosts: [web-1]",
                 "    cmd: bin/server --port 3000",
                 "    options: {memory: 512MB}",
+                "  job:",
+                "    hosts: [web-1]",
+                "    cmd: bin/jobs",
                 "env:",
                 "  clear: {RAILS_ENV: production, HOSTNAME: $HOSTNAME}",
                 "  secret: [DB_PASSWORD]",
@@ -73,5 +76,15 @@ class ReleaseSpecsTest {
         var spec = specs.spec(loaded.config().primaryRole(), Host.parse("web-1"), Color.BLUE, "v1");
         assertThat(new ContainerCommands(ContainerRuntime.PODMAN, ".bluegreen").run(spec,
                 new DeployStamp(Instant.EPOCH, "ci")).render()).contains(" --publish 3101:3000 ");
+    }
+
+    @Test
+    void shouldPublishNoPortForARoleWithoutTraffic() throws IOException {
+        var loaded = load("tunnel");
+        var specs = new ReleaseSpecs(loaded, Service.of("shop"), new ConfigWiring(loaded.config(), EventSink.discard()));
+        var spec = specs.spec(loaded.config().role("job").orElseThrow(), Host.parse("web-1"), Color.GREEN, "v2");
+        assertThat(new ContainerCommands(ContainerRuntime.PODMAN, ".bluegreen").run(spec,
+                new DeployStamp(Instant.EPOCH, "ci")).render()).doesNotContain("--publish")
+                .contains("--name shop-job-green ").endsWith(" registry.example/shop:v2 bin/jobs");
     }
 }
