@@ -116,7 +116,7 @@ public class BlueGreenDeployStep extends WindowedStep {
             var request = EngineCall.engine(FUNCTION, () -> request(run, context.get(EnvVars.class), decision));
             var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
             staged = DeploymentLedger.trackFailure(run, attempt(run, request), () -> EngineCall.onNode(FUNCTION, workspace,
-                    new EngineTask.Stage(listener, ssh, workspace.getRemote(), request)));
+                    new EngineTask<>(listener, ssh, workspace.getRemote(), new EngineTask.Stage(request))));
             if (context.hasBody()) {
                 listener.getLogger().println("[" + FUNCTION + "] " + request.version() + " passed its gate on "
                         + staged.idleColor() + "; running the block before traffic moves");
@@ -160,7 +160,7 @@ public class BlueGreenDeployStep extends WindowedStep {
             var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
             var attempt = attempt(run, staged.request());
             var outcome = DeploymentLedger.track(run, attempt, attempt::live, () -> EngineCall.onNode(FUNCTION, workspace,
-                    new EngineTask.Promote(context.get(TaskListener.class), ssh, workspace.getRemote(), staged)));
+                    new EngineTask<>(context.get(TaskListener.class), ssh, workspace.getRemote(), new EngineTask.Promote(staged))));
             context.onSuccess(outcome.asMap());
         }
 
@@ -171,7 +171,8 @@ public class BlueGreenDeployStep extends WindowedStep {
             var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
             var attempt = attempt(run, staged.request());
             DeploymentLedger.track(run, attempt, abandoned -> attempt.aborted(staged, why), () -> EngineCall.onNode(FUNCTION,
-                    workspace, new EngineTask.Abandon(context.get(TaskListener.class), ssh, workspace.getRemote(), staged, why)));
+                    workspace, new EngineTask<>(context.get(TaskListener.class), ssh, workspace.getRemote(),
+                            new EngineTask.Abandon(staged, why))));
         }
 
         private static Attempt attempt(final Run<?, ?> run, final DeployRequest request) {

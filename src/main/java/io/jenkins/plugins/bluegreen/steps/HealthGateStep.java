@@ -85,7 +85,7 @@ public class HealthGateStep extends Step {
             var request = EngineCall.engine(FUNCTION, () -> HealthGateRequest.parse(step.getUrls(),
                     BlueGreenConfiguration.get().gateDefaults()
                             .overriddenBy(step.getIntervalSeconds(), step.getTimeoutSeconds(), step.getSuccesses())));
-            var task = new EngineTask.Gate(getContext().get(TaskListener.class), request);
+            var task = new EngineTask<>(getContext().get(TaskListener.class), null, null, new EngineTask.Gate(request));
             var run = getContext().get(Run.class);
             var attempt = DeploymentLedger.attempt(run, FUNCTION, null, null);
             return DeploymentLedger.track(run, attempt, attempt::passed,

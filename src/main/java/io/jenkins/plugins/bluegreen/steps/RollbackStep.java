@@ -78,7 +78,8 @@ public class RollbackStep extends HostStep {
             var ssh = EngineCall.sshAccess(FUNCTION, step.getCredentialsId(), run);
             var attempt = DeploymentLedger.attempt(run, FUNCTION, request.destination(), request.toVersion());
             return DeploymentLedger.track(run, attempt, attempt::rolledBack, () -> EngineCall.onNode(FUNCTION, workspace,
-                    new EngineTask.Rollback(context.get(TaskListener.class), ssh, workspace.getRemote(), request))).asMap();
+                    new EngineTask<>(context.get(TaskListener.class), ssh, workspace.getRemote(),
+                            new EngineTask.Rollback(request)))).asMap();
         }
     }
 

@@ -70,7 +70,8 @@ public class RunMigrationsStep extends WindowedStep {
             var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
             var attempt = DeploymentLedger.attempt(run, FUNCTION, request.destination(), request.version());
             context.onSuccess(DeploymentLedger.track(run, attempt, attempt::migrated, () -> EngineCall.onNode(FUNCTION,
-                    workspace, new EngineTask.Migrate(context.get(TaskListener.class), ssh, workspace.getRemote(), request)))
+                    workspace, new EngineTask<>(context.get(TaskListener.class), ssh, workspace.getRemote(),
+                            new EngineTask.Migrate(request))))
                     .asMap());
         }
     }
