@@ -2,7 +2,6 @@ package io.jenkins.plugins.bluegreen.steps;
 
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -112,11 +111,10 @@ public class BlueGreenDeployStep extends WindowedStep {
             var context = getContext();
             var run = context.get(Run.class);
             var listener = context.get(TaskListener.class);
-            var workspace = context.get(FilePath.class);
             var request = EngineCall.engine(FUNCTION, () -> request(run, context.get(EnvVars.class), decision));
             var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
-            staged = DeploymentLedger.trackFailure(run, attempt(run, request), () -> EngineCall.onNode(FUNCTION, workspace,
-                    new EngineTask.Stage(listener, ssh, workspace.getRemote(), request)));
+            staged = DeploymentLedger.trackFailure(run, attempt(run, request), () -> EngineCall.onNode(FUNCTION, context, ssh,
+                    new EngineTask.Stage(request)));
             if (context.hasBody()) {
                 listener.getLogger().println("[" + FUNCTION + "] " + request.version() + " passed its gate on "
                         + staged.idleColor() + "; running the block before traffic moves");
@@ -156,22 +154,20 @@ public class BlueGreenDeployStep extends WindowedStep {
         private void promote() throws IOException, InterruptedException {
             var context = getContext();
             var run = context.get(Run.class);
-            var workspace = context.get(FilePath.class);
             var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
             var attempt = attempt(run, staged.request());
-            var outcome = DeploymentLedger.track(run, attempt, attempt::live, () -> EngineCall.onNode(FUNCTION, workspace,
-                    new EngineTask.Promote(context.get(TaskListener.class), ssh, workspace.getRemote(), staged)));
+            var outcome = DeploymentLedger.track(run, attempt, attempt::live, () -> EngineCall.onNode(FUNCTION, context, ssh,
+                    new EngineTask.Promote(staged)));
             context.onSuccess(outcome.asMap());
         }
 
         private void abandon(final String why) throws IOException, InterruptedException {
             var context = getContext();
-            var workspace = context.get(FilePath.class);
             var run = context.get(Run.class);
             var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
             var attempt = attempt(run, staged.request());
             DeploymentLedger.track(run, attempt, abandoned -> attempt.aborted(staged, why), () -> EngineCall.onNode(FUNCTION,
-                    workspace, new EngineTask.Abandon(context.get(TaskListener.class), ssh, workspace.getRemote(), staged, why)));
+                    context, ssh, new EngineTask.Abandon(staged, why)));
         }
 
         private static Attempt attempt(final Run<?, ?> run, final DeployRequest request) {

@@ -7,6 +7,7 @@ import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Cause;
 import hudson.model.Run;
+import hudson.model.TaskListener;
 import hudson.util.Secret;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
@@ -15,6 +16,7 @@ import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
 import java.io.IOException;
 import java.util.Optional;
 import jenkins.security.MasterToSlaveCallable;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * What every step does around an engine call: find the SSH key by ID for this build, name the
@@ -48,6 +50,18 @@ final class EngineCall {
     static String requester(final Run<?, ?> run) {
         var cause = run.getCause(Cause.UserIdCause.class);
         return cause == null ? null : cause.getUserId();
+    }
+
+    /**
+     * Runs an engine call where the step's workspace is (on the controller without one), its events
+     * in the build log.
+     */
+    static <T> T onNode(final String functionName, final StepContext context, final SshAccess ssh,
+            final EngineTask.Work<T> work) throws IOException, InterruptedException {
+        var workspace = context.get(FilePath.class);
+        var task = new EngineTask<>(context.get(TaskListener.class), ssh, workspace == null ? null : workspace.getRemote(),
+                work);
+        return onNode(functionName, workspace, task);
     }
 
     /** Runs the task where the workspace is; without a workspace, on the controller. */

@@ -15,37 +15,41 @@ import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
 import io.jenkins.plugins.bluegreen.engine.api.StagedRelease;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
 import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import jenkins.security.MasterToSlaveCallable;
 
 /**
  * One engine call, sent to the machine that runs the step (the agent holding the workspace), so
- * SSH connections and health checks leave from where the pipeline author expects. Each kind of call
- * is a small named class: remoting does not carry lambdas.
+ * SSH connections and health checks leave from where the pipeline author expects. What it calls is
+ * a {@link Work}: each kind is a small named record, because remoting does not carry lambdas.
  */
-abstract class EngineTask<T> extends MasterToSlaveCallable<T, RuntimeException> {
+final class EngineTask<T> extends MasterToSlaveCallable<T, RuntimeException> {
     private static final long serialVersionUID = 1L;
 
     private final TaskListener listener;
     private final SshAccess ssh;
     private final String workspace;
+    private final Work<T> work;
 
     /**
      * @param ssh the hosts' access, or {@code null} for calls that need none
      * @param workspace the workspace path on that machine, or {@code null} for calls that read no file
      */
-    EngineTask(final TaskListener listener, final SshAccess ssh, final String workspace) {
+    EngineTask(final TaskListener listener, final SshAccess ssh, final String workspace, final Work<T> work) {
         this.listener = listener;
         this.ssh = ssh;
         this.workspace = workspace;
+        this.work = work;
     }
 
     @Override
-    public final T call() {
+    public T call() {
         var mask = ssh == null ? SecretMask.none() : SecretMask.of(ssh.secrets());
         try {
-            return call(DeployEngine.load(), ssh, workspace == null ? null : Paths.get(workspace), new BuildLog(listener, mask));
+            return work.call(DeployEngine.load(), ssh, workspace == null ? null : Paths.get(workspace),
+                    new BuildLog(listener, mask));
         }
         // The engine masks its messages already; a second pass costs nothing and these end up in the build log.
         catch (InvalidInputException e) {
@@ -56,97 +60,56 @@ abstract class EngineTask<T> extends MasterToSlaveCallable<T, RuntimeException> 
         }
     }
 
-    abstract T call(DeployEngine engine, SshAccess access, Path workspaceDir, EventSink events);
+    /** What one task asks of the engine; it travels to the agent with the task. */
+    interface Work<T> extends Serializable {
+        T call(DeployEngine engine, SshAccess access, Path workspaceDir, EventSink events);
+    }
 
-    static final class Stage extends EngineTask<StagedRelease> {
-        private static final long serialVersionUID = 1L;
-        private final DeployRequest request;
-
-        Stage(final TaskListener listener, final SshAccess ssh, final String workspace, final DeployRequest request) {
-            super(listener, ssh, workspace);
-            this.request = request;
-        }
-
+    record Stage(DeployRequest request) implements Work<StagedRelease> {
         @Override
-        StagedRelease call(final DeployEngine engine, final SshAccess access, final Path workspaceDir, final EventSink events) {
+        public StagedRelease call(final DeployEngine engine, final SshAccess access, final Path workspaceDir,
+                final EventSink events) {
             return engine.stage(request, access, workspaceDir, events);
         }
     }
 
-    static final class Promote extends EngineTask<DeployOutcome> {
-        private static final long serialVersionUID = 1L;
-        private final StagedRelease staged;
-
-        Promote(final TaskListener listener, final SshAccess ssh, final String workspace, final StagedRelease staged) {
-            super(listener, ssh, workspace);
-            this.staged = staged;
-        }
-
+    record Promote(StagedRelease staged) implements Work<DeployOutcome> {
         @Override
-        DeployOutcome call(final DeployEngine engine, final SshAccess access, final Path workspaceDir, final EventSink events) {
+        public DeployOutcome call(final DeployEngine engine, final SshAccess access, final Path workspaceDir,
+                final EventSink events) {
             return engine.promote(staged, access, workspaceDir, events);
         }
     }
 
-    static final class Abandon extends EngineTask<DeployOutcome> {
-        private static final long serialVersionUID = 1L;
-        private final StagedRelease staged;
-        private final String why;
-
-        Abandon(final TaskListener listener, final SshAccess ssh, final String workspace, final StagedRelease staged,
-                final String why) {
-            super(listener, ssh, workspace);
-            this.staged = staged;
-            this.why = why;
-        }
-
+    record Abandon(StagedRelease staged, String why) implements Work<DeployOutcome> {
         @Override
-        DeployOutcome call(final DeployEngine engine, final SshAccess access, final Path workspaceDir, final EventSink events) {
+        public DeployOutcome call(final DeployEngine engine, final SshAccess access, final Path workspaceDir,
+                final EventSink events) {
             return engine.abandon(staged, why, access, workspaceDir, events);
         }
     }
 
-    static final class Migrate extends EngineTask<MigrationOutcome> {
-        private static final long serialVersionUID = 1L;
-        private final MigrationRequest request;
-
-        Migrate(final TaskListener listener, final SshAccess ssh, final String workspace, final MigrationRequest request) {
-            super(listener, ssh, workspace);
-            this.request = request;
-        }
-
+    record Migrate(MigrationRequest request) implements Work<MigrationOutcome> {
         @Override
-        MigrationOutcome call(final DeployEngine engine, final SshAccess access, final Path workspaceDir, final EventSink events) {
+        public MigrationOutcome call(final DeployEngine engine, final SshAccess access, final Path workspaceDir,
+                final EventSink events) {
             return engine.migrate(request, access, workspaceDir, events);
         }
     }
 
-    static final class Rollback extends EngineTask<DeployOutcome> {
-        private static final long serialVersionUID = 1L;
-        private final RollbackRequest request;
-
-        Rollback(final TaskListener listener, final SshAccess ssh, final String workspace, final RollbackRequest request) {
-            super(listener, ssh, workspace);
-            this.request = request;
-        }
-
+    record Rollback(RollbackRequest request) implements Work<DeployOutcome> {
         @Override
-        DeployOutcome call(final DeployEngine engine, final SshAccess access, final Path workspaceDir, final EventSink events) {
+        public DeployOutcome call(final DeployEngine engine, final SshAccess access, final Path workspaceDir,
+                final EventSink events) {
             return engine.rollback(request, access, workspaceDir, events);
         }
     }
 
-    static final class Gate extends EngineTask<GateOutcome> {
-        private static final long serialVersionUID = 1L;
-        private final HealthGateRequest request;
-
-        Gate(final TaskListener listener, final HealthGateRequest request) {
-            super(listener, null, null);
-            this.request = request;
-        }
-
+    /** Needs no hosts' access and no workspace: the task carries neither. */
+    record Gate(HealthGateRequest request) implements Work<GateOutcome> {
         @Override
-        GateOutcome call(final DeployEngine engine, final SshAccess access, final Path workspaceDir, final EventSink events) {
+        public GateOutcome call(final DeployEngine engine, final SshAccess access, final Path workspaceDir,
+                final EventSink events) {
             return engine.healthGate(request, events);
         }
     }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.bluegreen.steps;
 
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
@@ -85,11 +84,10 @@ public class HealthGateStep extends Step {
             var request = EngineCall.engine(FUNCTION, () -> HealthGateRequest.parse(step.getUrls(),
                     BlueGreenConfiguration.get().gateDefaults()
                             .overriddenBy(step.getIntervalSeconds(), step.getTimeoutSeconds(), step.getSuccesses())));
-            var task = new EngineTask.Gate(getContext().get(TaskListener.class), request);
             var run = getContext().get(Run.class);
             var attempt = DeploymentLedger.attempt(run, FUNCTION, null, null);
             return DeploymentLedger.track(run, attempt, attempt::passed,
-                    () -> EngineCall.onNode(FUNCTION, getContext().get(FilePath.class), task)).asMap();
+                    () -> EngineCall.onNode(FUNCTION, getContext(), null, new EngineTask.Gate(request))).asMap();
         }
     }
 

@@ -1,10 +1,8 @@
 package io.jenkins.plugins.bluegreen.steps;
 
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -72,13 +70,12 @@ public class RollbackStep extends HostStep {
         protected Map<String, Object> run() throws Exception {
             var context = getContext();
             var run = context.get(Run.class);
-            var workspace = context.get(FilePath.class);
             var request = EngineCall.engine(FUNCTION, () -> new RollbackRequest(step.getConfigFile(),
                     step.getDestination(), step.getToVersion(), step.isSchema(), EngineCall.requester(run), step.getReason()));
             var ssh = EngineCall.sshAccess(FUNCTION, step.getCredentialsId(), run);
             var attempt = DeploymentLedger.attempt(run, FUNCTION, request.destination(), request.toVersion());
-            return DeploymentLedger.track(run, attempt, attempt::rolledBack, () -> EngineCall.onNode(FUNCTION, workspace,
-                    new EngineTask.Rollback(context.get(TaskListener.class), ssh, workspace.getRemote(), request))).asMap();
+            return DeploymentLedger.track(run, attempt, attempt::rolledBack, () -> EngineCall.onNode(FUNCTION, context, ssh,
+                    new EngineTask.Rollback(request))).asMap();
         }
     }
 

@@ -2,10 +2,8 @@ package io.jenkins.plugins.bluegreen.steps;
 
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.bluegreen.engine.api.MigrationRequest;
 import io.jenkins.plugins.bluegreen.engine.window.WindowDecision;
 import java.io.IOException;
@@ -63,14 +61,13 @@ public class RunMigrationsStep extends WindowedStep {
         void proceed(final WindowDecision decision) throws IOException, InterruptedException {
             var context = getContext();
             var run = context.get(Run.class);
-            var workspace = context.get(FilePath.class);
             var env = context.get(EnvVars.class);
             var request = EngineCall.engine(FUNCTION, () -> new MigrationRequest(configFile, request().destination(),
                     version == null ? env.get("GIT_COMMIT") : version, EngineCall.requester(run)));
             var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
             var attempt = DeploymentLedger.attempt(run, FUNCTION, request.destination(), request.version());
             context.onSuccess(DeploymentLedger.track(run, attempt, attempt::migrated, () -> EngineCall.onNode(FUNCTION,
-                    workspace, new EngineTask.Migrate(context.get(TaskListener.class), ssh, workspace.getRemote(), request)))
+                    context, ssh, new EngineTask.Migrate(request)))
                     .asMap());
         }
     }

@@ -2,10 +2,7 @@ package io.jenkins.plugins.bluegreen.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hudson.model.Cause;
-import hudson.model.CauseAction;
 import hudson.model.Result;
-import hudson.security.FullControlOnceLoggedInAuthorizationStrategy;
 import java.time.Duration;
 import java.time.Instant;
 import org.htmlunit.FailingHttpStatusCodeException;
@@ -28,12 +25,7 @@ class ApprovalStepTest {
     @BeforeEach
     void setUp(final JenkinsRule rule) {
         r = rule;
-        var realm = r.createDummySecurityRealm();
-        realm.addGroups("bob", "release");
-        realm.addGroups("carol", "release");
-        realm.addGroups("alice", "release");
-        r.jenkins.setSecurityRealm(realm);
-        r.jenkins.setAuthorizationStrategy(new FullControlOnceLoggedInAuthorizationStrategy());
+        Team.signIn(r, "release", "bob", "carol", "alice");
         FixedClock.at(OPENED);
     }
 
@@ -43,9 +35,7 @@ class ApprovalStepTest {
     }
 
     private WorkflowRun startAsAlice(final String script) throws Exception {
-        var job = r.createProject(WorkflowJob.class);
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        var build = job.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("alice"))).waitForStart();
+        var build = Team.start(r, "alice", script);
         r.waitForMessage("[approval] answer on", build);
         return build;
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Cause;
 import hudson.model.CauseAction;
-import hudson.security.FullControlOnceLoggedInAuthorizationStrategy;
 import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -26,14 +25,6 @@ class WaitRestartTest {
     @AfterEach
     void tearDown() {
         DeployClock.reset();
-    }
-
-    private static void signIn(final JenkinsRule r) {
-        var realm = r.createDummySecurityRealm();
-        realm.addGroups("bob", "release");
-        realm.addGroups("carol", "release");
-        r.jenkins.setSecurityRealm(realm);
-        r.jenkins.setAuthorizationStrategy(new FullControlOnceLoggedInAuthorizationStrategy());
     }
 
     private static WorkflowJob job(final JenkinsRule r, final String script) throws Exception {
@@ -67,7 +58,7 @@ class WaitRestartTest {
     @Test
     void shouldKeepApprovalsGivenBeforeARestart() throws Throwable {
         sessions.then(r -> {
-            signIn(r);
+            Team.signIn(r, "release", "bob", "carol");
             var build = job(r, """
                     def ok = deploymentApproval approvers: 'release', required: 2
                     echo "approved by ${ok.approvals.collect { it.user }}"
@@ -76,7 +67,7 @@ class WaitRestartTest {
             assertThat(new ApprovalPage(r, build).proceed("bob", "before the restart")).isEqualTo(200);
         });
         sessions.then(r -> {
-            signIn(r);
+            Team.signIn(r, "release", "bob", "carol");
             var build = r.jenkins.getItemByFullName("deploy", WorkflowJob.class).getBuildByNumber(1);
 
             assertThat(new ApprovalPage(r, build).proceed("carol", "after the restart")).isEqualTo(200);

@@ -7,10 +7,7 @@ import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.sun.net.httpserver.HttpServer;
-import hudson.model.Cause;
-import hudson.model.CauseAction;
 import hudson.model.Result;
-import hudson.security.FullControlOnceLoggedInAuthorizationStrategy;
 import hudson.util.Secret;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
 import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
@@ -21,8 +18,6 @@ import java.time.Instant;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,11 +49,7 @@ class WindowHoldTest {
         BlueGreenConfiguration.get().setKnownHosts("web-1.internal ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB4s");
         DeploymentPolicyConfiguration.get().setWindows(null);
         DeploymentPolicyConfiguration.get().setOnCallGroup("platform-oncall");
-        var realm = r.createDummySecurityRealm();
-        realm.addGroups("carol", "platform-oncall");
-        realm.addGroups("alice", "platform-oncall");
-        r.jenkins.setSecurityRealm(realm);
-        r.jenkins.setAuthorizationStrategy(new FullControlOnceLoggedInAuthorizationStrategy());
+        Team.signIn(r, "platform-oncall", "carol", "alice");
         FixedClock.at(FRIDAY_AFTERNOON);
     }
 
@@ -68,9 +59,7 @@ class WindowHoldTest {
     }
 
     private WorkflowRun startAsAlice(final String script) throws Exception {
-        var job = r.createProject(WorkflowJob.class);
-        job.setDefinition(new CpsFlowDefinition(script, true));
-        return job.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("alice"))).waitForStart();
+        return Team.start(r, "alice", script);
     }
 
     @Test

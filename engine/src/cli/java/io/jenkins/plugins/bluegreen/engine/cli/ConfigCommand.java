@@ -23,22 +23,6 @@ final class ConfigCommand {
     static final int OK = 0;
     static final int BAD_INPUT = 2;
 
-    /** The options both subcommands take. */
-    static final class Source {
-        @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = ConfigLoader.DEFAULT_FILE,
-                description = "The config file (default: ${DEFAULT-VALUE}).")
-        Path file;
-
-        @Option(names = {"-d", "--destination"}, paramLabel = "DEST",
-                description = "Merge config/deploy.DEST.yml and the inline DEST: block over the base.")
-        String destination;
-    }
-
-    /** Loads the config, printing warnings, or prints the problems and returns empty. */
-    private static Optional<LoadedConfig> load(final Source source, final CommandSpec spec) {
-        return load(source.file, Optional.ofNullable(source.destination), spec);
-    }
-
     private static Optional<LoadedConfig> load(final Path file, final Optional<String> destination, final CommandSpec spec) {
         var err = spec.commandLine().getErr();
         try {
@@ -58,7 +42,7 @@ final class ConfigCommand {
             description = "Validate the config: exit 0 if it is valid (warnings on stderr), 2 with every problem on stderr if not.")
     static final class Check implements Callable<Integer> {
         @Mixin
-        Source source;
+        ConfigSource source;
 
         @Option(names = "--all", description = "Check every destination the config offers (inline blocks and"
                 + " deploy.DEST.yml files), or the base alone if it offers none.")
@@ -69,16 +53,16 @@ final class ConfigCommand {
 
         @Override
         public Integer call() {
-            if (all && source.destination != null) {
+            if (all && source.destination().isPresent()) {
                 spec.commandLine().getErr().println("--all: expected no --destination with it, got --destination "
-                        + source.destination);
+                        + source.destination().get());
                 return BAD_INPUT;
             }
-            var destinations = all ? ConfigLoader.destinations(source.file).stream().map(Optional::of).toList()
-                    : List.of(Optional.ofNullable(source.destination));
+            var destinations = all ? ConfigLoader.destinations(source.file()).stream().map(Optional::of).toList()
+                    : List.of(source.destination());
             boolean valid = true;
             for (Optional<String> destination : destinations.isEmpty() ? List.of(Optional.<String>empty()) : destinations) {
-                var loaded = load(source.file, destination, spec);
+                var loaded = load(source.file(), destination, spec);
                 loaded.ifPresent(this::printOk);
                 valid &= loaded.isPresent();
             }
@@ -88,7 +72,7 @@ final class ConfigCommand {
         private void printOk(final LoadedConfig loaded) {
             var config = loaded.config();
             var out = spec.commandLine().getOut();
-            out.println(source.file + ": ok (service " + config.service() + ", " + config.roles().size() + " roles, "
+            out.println(source.file() + ": ok (service " + config.service() + ", " + config.roles().size() + " roles, "
                     + config.allHosts().size() + " hosts" + config.destination().map(d -> ", destination " + d).orElse("") + ")");
             out.flush();
         }
@@ -98,14 +82,14 @@ final class ConfigCommand {
             description = "Print the resolved config as JSON, every default filled in; secrets appear as $NAME, never as values.")
     static final class Show implements Callable<Integer> {
         @Mixin
-        Source source;
+        ConfigSource source;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            var loaded = load(source, spec);
+            var loaded = load(source.file(), source.destination(), spec);
             if (loaded.isEmpty()) {
                 return BAD_INPUT;
             }

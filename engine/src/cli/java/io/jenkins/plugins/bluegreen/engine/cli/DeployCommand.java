@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
-import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
 import io.jenkins.plugins.bluegreen.engine.deploy.BlueGreenDeploy;
 import io.jenkins.plugins.bluegreen.engine.deploy.Candidate;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployAbortedException;
@@ -17,7 +16,6 @@ import io.jenkins.plugins.bluegreen.engine.window.HotfixOverride;
 import java.io.File;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -43,9 +41,7 @@ import picocli.CommandLine.Spec;
                 "Exit 0 when live, 1 when it failed or was rolled back, 2 on bad input, 3 when held by the"
                         + " deployment window (the decision as JSON on stdout)."})
 public final class DeployCommand implements Callable<Integer> {
-    static final int LIVE = 0;
-    static final int FAILED = 1;
-    static final int BAD_INPUT = 2;
+    static final int LIVE = Exits.DONE;
     static final int HELD = 3;
     private static final long SMOKE_TEST_MINUTES = 10;
 
@@ -55,24 +51,16 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--version", required = true, paramLabel = "TAG", description = "the release: the image tag")
     private String version;
 
-    @Option(names = {"-c", "--file"}, defaultValue = ConfigLoader.DEFAULT_FILE, paramLabel = "FILE",
-            description = "the deploy config (default: ${DEFAULT-VALUE})")
-    private Path file;
-
-    @Option(names = {"-d", "--destination"}, paramLabel = "NAME", description = "the Kamal destination")
-    private String destination;
+    @Mixin
+    private ConfigSource source;
 
     @Option(names = "--smoke-test", paramLabel = "CMD",
             description = "shell command run against the new color before the switch; it gets $BLUEGREEN_URLS"
                     + " (one base URL per host), $BLUEGREEN_VERSION and $BLUEGREEN_COLOR; non-zero aborts")
     private String smokeTest;
 
-    @Option(names = "--by", defaultValue = "${env:USER}", paramLabel = "USER",
-            description = "who deploys, for the history (default: $USER)")
-    private String by;
-
-    @Option(names = "--reason", paramLabel = "TEXT", description = "why, recorded in the history")
-    private String reason;
+    @Mixin
+    private Recorded record;
 
     @Option(names = "--hotfix", description = "a hotfix: may deploy while the deployment window is closed;"
             + " needs --reason (and --by); recorded as such in the history")
@@ -88,14 +76,14 @@ public final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
-        try {
-            if (hotfix && (reason == null || reason.isBlank())) {
+        return Exits.of(err, "", () -> {
+            if (hotfix && (record.reason() == null || record.reason().isBlank())) {
                 throw new InvalidInputException("--reason: expected why this hotfix cannot wait, got nothing");
             }
-            var loaded = ConfigLoader.load(file, Optional.ofNullable(destination));
-            loaded.warnings().forEach(err::println);
+            var loaded = source.load(err);
+            var destination = source.destination().orElse(null);
             var window = WindowGuard.of(loaded.config(), destination,
-                    hotfix ? Optional.of(new HotfixOverride(by, reason)) : Optional.empty());
+                    hotfix ? Optional.of(new HotfixOverride(record.by(), record.reason())) : Optional.empty());
             var decision = window.decide();
             err.println(decision.summary());
             if (!decision.open()) {
@@ -103,26 +91,19 @@ public final class DeployCommand implements Callable<Integer> {
                 return HELD;
             }
             var connector = access.connector(loaded.config().ssh(), loaded.secretMask(), e -> err.println(e.line()));
-            var plan = new DeployPlan(version, by, hotfix ? "hotfix: " + reason : reason, false, forceUnlock,
-                    smokeTest == null ? null : this::smokeTest, window);
+            var plan = new DeployPlan(version, record.by(), hotfix ? "hotfix: " + record.reason() : record.reason(),
+                    false, forceUnlock, smokeTest == null ? null : this::smokeTest, window);
             var deploy = new BlueGreenDeploy(loaded, connector, e -> err.println(e.line()));
-            var result = deploy.run(plan);
-            report(out, err, result);
-            return LIVE;
-        }
-        catch (InvalidInputException e) {
-            err.println(e.getMessage());
-            return BAD_INPUT;
-        }
-        catch (DeployAbortedException e) {
-            report(out, err, e.result());
-            err.println(e.getMessage());
-            return FAILED;
-        }
-        catch (DeployFailedException e) {
-            err.println(e.getMessage());
-            return FAILED;
-        }
+            try {
+                report(out, err, deploy.run(plan));
+                return LIVE;
+            }
+            catch (DeployAbortedException e) {
+                // The table and the JSON say where every host was left; the message follows them.
+                report(out, err, e.result());
+                throw e;
+            }
+        });
     }
 
     /** Runs the smoke test here, where the deploy runs, against the new color's URLs. */

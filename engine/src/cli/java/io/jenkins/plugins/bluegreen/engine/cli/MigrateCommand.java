@@ -1,8 +1,5 @@
 package io.jenkins.plugins.bluegreen.engine.cli;
 
-import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
-import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
-import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
 import io.jenkins.plugins.bluegreen.engine.config.Migrations;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployStamp;
 import io.jenkins.plugins.bluegreen.engine.deploy.Service;
@@ -32,9 +29,6 @@ import picocli.CommandLine.Spec;
                 + " (see docs/migrations.md).",
                 "Exit status: 0 migrated, 1 failed (lock held, backup, migration or replica wait), 2 bad input."})
 final class MigrateCommand implements Callable<Integer> {
-    static final int FAILED = 1;
-    static final int BAD_INPUT = 2;
-
     @Spec
     private CommandSpec spec;
 
@@ -42,24 +36,16 @@ final class MigrateCommand implements Callable<Integer> {
             description = "The release whose migrations run: the image tag of the new code.")
     private String version;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = ConfigLoader.DEFAULT_FILE,
-            description = "The config file (default: ${DEFAULT-VALUE}).")
-    private Path file;
-
-    @Option(names = {"-d", "--destination"}, paramLabel = "DEST", description = "The destination to migrate.")
-    private String destination;
+    @Mixin
+    private ConfigSource source;
 
     @Option(names = "--dir", paramLabel = "DIR",
             description = "Folder of the release's migrations, for the lint and for counting what ran"
                     + " (default: migrations.lint.paths of the config, relative to this directory).")
     private Path dir;
 
-    @Option(names = "--by", paramLabel = "NAME", defaultValue = "${sys:user.name}",
-            description = "Who migrates, for the lock and the ledger (default: ${DEFAULT-VALUE}).")
-    private String by;
-
-    @Option(names = "--message", paramLabel = "TEXT", description = "Why (a ticket, a build URL), for the lock and the ledger.")
-    private String message;
+    @Mixin
+    private Recorded record;
 
     @Mixin
     private HostAccess access;
@@ -68,9 +54,8 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        try {
-            var loaded = ConfigLoader.load(file, Optional.ofNullable(destination));
-            loaded.warnings().forEach(w -> err.println("warning: " + w));
+        return Exits.of(err, "migrate: ", () -> {
+            var loaded = source.load(err);
             var config = loaded.config();
             EventSink events = e -> {
                 err.println(e.line());
@@ -79,26 +64,16 @@ final class MigrateCommand implements Callable<Integer> {
             var migrations = new ReleaseMigrations(loaded, withLintDir(config.extension().migrations()), events);
             var service = new Service(config.service(), config.destination().orElse(null));
             try (var connections = new Connections(access.connector(config.ssh(), loaded.secretMask(), events))) {
-                var result = migrations.run(connections, version, new DeployStamp(Instant.now(), by), message,
-                        Optional.of(Path.of("").toAbsolutePath()));
+                var result = migrations.run(connections, version, new DeployStamp(Instant.now(), record.by()),
+                        record.reason(), Optional.of(Path.of("").toAbsolutePath()));
                 out.println("migrated " + service + " to " + version + ": schema " + shown(result.schemaBefore())
                         + " -> " + shown(result.schemaAfter()) + ", " + result.applied().map(n -> n + (n == 1 ? " migration" : " migrations") + " applied")
                         .orElse("number of migrations applied unknown")
                         + result.backup().map(b -> ", backup: " + b).orElse(""));
                 out.flush();
-                return 0;
+                return Exits.DONE;
             }
-        }
-        catch (InvalidInputException e) {
-            err.println("migrate: " + e.getMessage());
-            err.flush();
-            return BAD_INPUT;
-        }
-        catch (DeployFailedException e) {
-            err.println("migrate: " + e.getMessage());
-            err.flush();
-            return FAILED;
-        }
+        });
     }
 
     private static String shown(final String schema) {

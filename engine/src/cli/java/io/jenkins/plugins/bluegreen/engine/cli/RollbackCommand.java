@@ -1,7 +1,5 @@
 package io.jenkins.plugins.bluegreen.engine.cli;
 
-import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
-import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
 import io.jenkins.plugins.bluegreen.engine.deploy.ConfigRollback;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
@@ -28,7 +26,7 @@ import picocli.CommandLine.Spec;
                 "Exit 0 when done, 1 when refused or failed, 2 on bad input."})
 final class RollbackCommand implements Callable<Integer> {
     @Mixin
-    private ServiceHosts target;
+    private ConfigSource source;
 
     @Mixin
     private HostAccess access;
@@ -48,8 +46,8 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--schema", description = "Also roll the database schema back when the release needs it.")
     private boolean schema;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why; recorded in the release history.")
-    private String reason;
+    @Mixin
+    private Recorded record;
 
     @Spec
     private CommandSpec spec;
@@ -58,9 +56,10 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        try {
-            var request = new RollbackRequest(null, null, release == null ? null : release.version, schema, System.getProperty("user.name"), reason);
-            target.load(err);
+        return Exits.of(err, "", () -> {
+            var request = new RollbackRequest(null, null, release == null ? null : release.version, schema,
+                    record.by(), record.reason());
+            var target = new ServiceHosts(source, err);
             EventSink events = e -> err.println(e.line());
             var connector = target.connector(access, events);
             try (var connections = new Connections(connector)) {
@@ -72,18 +71,8 @@ final class RollbackCommand implements Callable<Integer> {
                         : outcome.previousVersion()) + "; switch took " + outcome.phases().get(Phase.SWITCH).toMillis()
                         + " ms");
                 out.flush();
-                return 0;
+                return Exits.DONE;
             }
-        }
-        catch (InvalidInputException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return 2;
-        }
-        catch (DeployFailedException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return 1;
-        }
+        });
     }
 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.bluegreen.engine.cli;
 
-import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
 import io.jenkins.plugins.bluegreen.engine.config.DeployConfig;
 import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
@@ -14,33 +13,20 @@ import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.rollback.StatusReader;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-
-import picocli.CommandLine.Option;
 
 /**
- * The deployed service a command works on, as the config describes it: which service and
+ * The deployed service a command works on, as its loaded config describes it: which service and
  * destination, the hosts of its traffic-carrying role and the run directory.
- * A picocli mixin for {@code --file} and {@code --destination}.
  */
-public final class ServiceHosts {
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = ConfigLoader.DEFAULT_FILE,
-            description = "The config file (default: ${DEFAULT-VALUE}).")
-    private Path file;
+final class ServiceHosts {
+    private final LoadedConfig loaded;
+    private final String destination;
 
-    @Option(names = {"-d", "--destination"}, paramLabel = "DEST",
-            description = "Merge config/deploy.DEST.yml and the inline DEST: block over the base.")
-    private String destination;
-
-    private LoadedConfig loaded;
-
-    /** Loads the config, printing its warnings; throws for a config that is not valid. */
-    void load(final PrintWriter err) {
-        loaded = ConfigLoader.load(file, Optional.ofNullable(destination));
-        loaded.warnings().forEach(w -> err.println("warning: " + w));
-        err.flush();
+    /** Loads the config the source names, printing its warnings; throws for a config that is not valid. */
+    ServiceHosts(final ConfigSource source, final PrintWriter err) {
+        this.loaded = source.load(err);
+        this.destination = source.destination().orElse(null);
     }
 
     DeployConfig config() {

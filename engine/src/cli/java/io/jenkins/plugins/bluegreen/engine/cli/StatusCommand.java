@@ -1,6 +1,5 @@
 package io.jenkins.plugins.bluegreen.engine.cli;
 
-import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.rollback.StatusReport;
 
@@ -23,7 +22,7 @@ import picocli.CommandLine.Spec;
                 "Exit 0 when all hosts agree, 1 when they disagree or one cannot be read, 2 on bad input."})
 final class StatusCommand implements Callable<Integer> {
     @Mixin
-    private ServiceHosts target;
+    private ConfigSource source;
 
     @Mixin
     private HostAccess access;
@@ -42,28 +41,18 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        try {
+        return Exits.of(err, "", () -> {
             if (releases < 1) {
                 throw new InvalidInputException("--releases: expected a positive number, got " + releases);
             }
-            target.load(err);
+            var target = new ServiceHosts(source, err);
             try (var connections = target.connections(access, e -> err.println(e.line()))) {
                 var status = target.statusReader().read(connections, target.hosts());
                 var report = new StatusReport(status, releases);
                 out.print(json ? report.json() + "\n" : report.text());
                 out.flush();
-                return status.agreed() ? 0 : 1;
+                return status.agreed() ? Exits.DONE : Exits.FAILED;
             }
-        }
-        catch (InvalidInputException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return 2;
-        }
-        catch (DeployFailedException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return 1;
-        }
+        });
     }
 }

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,12 +32,13 @@ final class WindowCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--file", paramLabel = "FILE",
+    // Not the ConfigSource mixin: without --file the seed's default policy applies, not config/deploy.yml.
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
             description = "deploy file whose x-bluegreen.windows applies (default: Tue-Thu 10:00-14:00 UTC, "
                     + "no Friday afternoon or weekend deploys)")
     private Path file;
 
-    @Option(names = "--destination", paramLabel = "DESTINATION", description = "destination such as production")
+    @Option(names = {"-d", "--destination"}, paramLabel = "DEST", description = "destination such as production")
     private String destination;
 
     @Option(names = "--at", paramLabel = "INSTANT", description = "ISO-8601 instant to judge (default: now)")
@@ -45,11 +47,8 @@ final class WindowCommand implements Callable<Integer> {
     @Option(names = "--hotfix", description = "ask for a hotfix override (needs --reason and --by)")
     private boolean hotfix;
 
-    @Option(names = "--reason", paramLabel = "WHY", description = "why the hotfix cannot wait")
-    private String reason;
-
-    @Option(names = "--by", paramLabel = "USER", description = "who asks for the hotfix override")
-    private String by;
+    @Mixin
+    private Recorded record;
 
     @Override
     public Integer call() {
@@ -101,6 +100,8 @@ final class WindowCommand implements Callable<Integer> {
     }
 
     private Optional<HotfixOverride> override() {
+        var by = record.givenBy().orElse(null);
+        var reason = record.reason();
         if (!hotfix) {
             if (reason != null || by != null) {
                 throw new InvalidInputException("--" + (by != null ? "by" : "reason")
