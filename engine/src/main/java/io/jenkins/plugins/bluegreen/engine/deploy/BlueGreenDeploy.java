@@ -190,7 +190,7 @@ public final class BlueGreenDeploy {
      */
     public DeployResult redeploy(final String version, final String requestedBy, final List<Connection> held) {
         var registry = RegistryLogin.of(loaded);
-        return underRollback(version, requestedBy, held, run -> {
+        return underRollback(version, requestedBy, host -> Borrowed.from(held, host), run -> {
             run.pullingFrom(registry).stage();
             return run.promote();
         });
@@ -198,19 +198,21 @@ public final class BlueGreenDeploy {
 
     /**
      * Moves the workers back for a warm rollback ({@code rollback.Rollback} when the release still
-     * runs on the idle color): over the caller's own connections (one per host of the config),
-     * under its lock, with the readiness check and drain of a deploy.
+     * runs on the idle color): over the caller's {@code every} (which may reach hosts the rollback's
+     * traffic hosts do not cover; they stay open), under its lock, with the readiness check and
+     * drain of a deploy.
      */
-    public WorkerReturn workerReturn(final String requestedBy) {
+    public WorkerReturn workerReturn(final String requestedBy, final Connections every) {
+        Connector borrowed = host -> new Borrowed(every.get(host));
         return new WorkerReturn() {
             @Override
-            public Optional<String> obstacle(final String version, final Color color, final List<Connection> held) {
-                return underRollback(version, requestedBy, held, run -> run.returningTo(color).workerObstacle());
+            public Optional<String> obstacle(final String version, final Color color) {
+                return underRollback(version, requestedBy, borrowed, run -> run.returningTo(color).workerObstacle());
             }
 
             @Override
-            public void bringBack(final String version, final Color color, final List<Connection> held) {
-                underRollback(version, requestedBy, held, run -> {
+            public void bringBack(final String version, final Color color) {
+                underRollback(version, requestedBy, borrowed, run -> {
                     run.returningTo(color).bringWorkersBack();
                     return null;
                 });
@@ -219,14 +221,14 @@ public final class BlueGreenDeploy {
     }
 
     /** Runs {@code step} of a rollback that holds the locks and writes the history itself. */
-    private <T> T underRollback(final String version, final String requestedBy, final List<Connection> held,
+    private <T> T underRollback(final String version, final String requestedBy, final Connector borrowed,
                                 final Function<Run, T> step) {
         var plan = DeployPlan.of(version, requestedBy).asRollback();
         var timeline = new Timeline(events, mask, Map.of());
         var stamp = new DeployStamp(Instant.now(), requestedBy);
         runner = Thread.currentThread();
         cancelled = false;
-        var connections = new Connections(host -> Borrowed.from(held, host));
+        var connections = new Connections(borrowed);
         current = connections;
         try {
             return step.apply(new Run(plan, stamp, timeline, connections).underCallersLock());

@@ -34,7 +34,7 @@ public final class ConfigRollback {
         return new Rollback(service, config.primaryRoleName(), config.extension().ports(), config.image(), containers,
                 ConfigWiring.trafficSwitch(config, events), events)
                 .withBooter((version, image, held) -> deploy.redeploy(version, requestedBy, held).asOutcome())
-                .withWorkers(deploy.workerReturn(requestedBy))
+                .withWorkers(deploy.workerReturn(requestedBy, connections))
                 .withSchemaRollback(change -> migrations.rollBack(connections.get(migrations.primary()), change.steps()));
     }
 }

@@ -123,7 +123,7 @@ public final class Rollback {
                                final Map<Phase, Duration> phases) {
         var plan = RollbackPlan.choose(reader.read(hosts), request.toVersion(), imageRepository);
         requireImage(hosts, plan);
-        var warm = warmWithWorkers(hosts, plan);
+        var warm = warmWithWorkers(plan);
         if (warm.isEmpty() && booter == null) {
             throw new RollbackRefusedException(plan.version() + " no longer runs warm on every host, and booting it"
                     + " needs the deploy orchestration, which is not connected here; deploy " + plan.version()
@@ -158,7 +158,7 @@ public final class Rollback {
         }
         phases.put(Phase.SWITCH, since(moving));
         info(null, plan.version() + " serves on every host " + since(decided).toMillis() + " ms after the decision");
-        var workersLeft = warm.isPresent() ? bringWorkersBack(hosts, plan.version(), warm.get()) : Optional.<String>empty();
+        var workersLeft = warm.isPresent() ? bringWorkersBack(plan.version(), warm.get()) : Optional.<String>empty();
         record(hosts, new HistoryEntry(HistoryEntry.Action.ROLLBACK,
                 new Release(plan.version(), color, plan.image(), stamp.at(), stamp.by()),
                 schema.map(SchemaChange::from).orElse(null), schema.map(SchemaChange::to).orElse(null),
@@ -198,11 +198,11 @@ public final class Rollback {
      * older container is gone, since switching the traffic alone would leave the workers on the
      * newer release.
      */
-    private Optional<Color> warmWithWorkers(final List<Connection> hosts, final RollbackPlan plan) {
+    private Optional<Color> warmWithWorkers(final RollbackPlan plan) {
         if (plan.warm().isEmpty() || workers == null) {
             return plan.warm();
         }
-        var obstacle = workers.obstacle(plan.version(), plan.warm().get(), hosts);
+        var obstacle = workers.obstacle(plan.version(), plan.warm().get());
         if (obstacle.isEmpty()) {
             return plan.warm();
         }
@@ -221,12 +221,12 @@ public final class Rollback {
     }
 
     /** Why the workers did not all come back, empty when they did; traffic has moved either way. */
-    private Optional<String> bringWorkersBack(final List<Connection> hosts, final String version, final Color color) {
+    private Optional<String> bringWorkersBack(final String version, final Color color) {
         if (workers == null) {
             return Optional.empty();
         }
         try {
-            workers.bringBack(version, color, hosts);
+            workers.bringBack(version, color);
             return Optional.empty();
         }
         catch (DeployFailedException e) {

@@ -10,7 +10,7 @@ import io.jenkins.plugins.bluegreen.engine.command.Command;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerRuntime;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
-import io.jenkins.plugins.bluegreen.engine.remote.Connection;
+import io.jenkins.plugins.bluegreen.engine.remote.Connections;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
 import io.jenkins.plugins.bluegreen.engine.rollback.Rollback;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
@@ -124,8 +124,9 @@ class WorkerRoleDeployTest {
         var outcome = rollBack(s);
 
         assertThat(outcome.color()).isEqualTo("blue");
-        assertThat(s.sent.subList(sentBefore, s.sent.size())).as("a warm rollback boots nothing")
-                .noneMatch(c -> c.startsWith("podman run"));
+        assertThat(s.sent.subList(sentBefore, s.sent.size())).as("a warm rollback boots nothing, it starts")
+                .noneMatch(c -> c.startsWith("podman run"))
+                .contains("podman start " + s.container("job", Color.BLUE));
         for (int i = 0; i < BED.hosts().size(); i++) {
             assertThat(s.served(i)).isEqualTo("200 bgtest-app v1");
             assertThat(s.running(i)).as("the v2 web stays warm, only the v1 worker runs").containsExactly(
@@ -170,17 +171,11 @@ class WorkerRoleDeployTest {
         var rollback = new Rollback(Service.of(s.service), config.primaryRoleName(), config.extension().ports(),
                 config.image(), new ContainerCommands(ContainerRuntime.PODMAN, config.extension().runDirectory()),
                 new WiredSwitch(s.wiring()), s.events::add)
-                .withBooter((version, image, held) -> deploy.redeploy(version, "carol", held).asOutcome())
-                .withWorkers(deploy.workerReturn("carol"));
-        var hosts = new ArrayList<Connection>();
-        try {
-            for (int i = 0; i < BED.hosts().size(); i++) {
-                hosts.add(s.connect(i));
-            }
-            return rollback.run(hosts, new RollbackRequest(null, null, null, false, "carol", "jobs failing"));
-        }
-        finally {
-            hosts.forEach(Connection::close);
+                .withBooter((version, image, held) -> deploy.redeploy(version, "carol", held).asOutcome());
+        try (var connections = new Connections(s.recording())) {
+            var hosts = config.primaryRole().hosts().stream().map(connections::get).toList();
+            return rollback.withWorkers(deploy.workerReturn("carol", connections))
+                    .run(hosts, new RollbackRequest(null, null, null, false, "carol", "jobs failing"));
         }
     }
 
