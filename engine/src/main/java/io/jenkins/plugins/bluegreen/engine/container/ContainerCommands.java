@@ -145,6 +145,11 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
         return cli("stop", runtime.stopTimeoutFlag(), Long.toString(drain.toSeconds()), container);
     }
 
+    /** Starts a stopped container again as it was created: how a warm rollback brings a worker back. */
+    public Command start(final String container) {
+        return cli("start", container);
+    }
+
     /** Removes a stopped container; refuses a running one, so nothing live is lost by mistake. */
     public Command remove(final String container) {
         return cli("rm", container);

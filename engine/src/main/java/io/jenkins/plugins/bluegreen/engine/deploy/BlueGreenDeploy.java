@@ -26,6 +26,7 @@ import io.jenkins.plugins.bluegreen.engine.remote.FanOut;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
 import io.jenkins.plugins.bluegreen.engine.remote.Tunnel;
+import io.jenkins.plugins.bluegreen.engine.rollback.WorkerReturn;
 import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
 import io.jenkins.plugins.bluegreen.engine.traffic.SwitchAll;
 import io.jenkins.plugins.bluegreen.engine.traffic.Target;
@@ -188,18 +189,49 @@ public final class BlueGreenDeploy {
      * @throws DeployAbortedException when it did not go live, saying where traffic is
      */
     public DeployResult redeploy(final String version, final String requestedBy, final List<Connection> held) {
-        var plan = DeployPlan.of(version, requestedBy).asRollback();
         var registry = RegistryLogin.of(loaded);
+        return underRollback(version, requestedBy, host -> Borrowed.from(held, host), run -> {
+            run.pullingFrom(registry).stage();
+            return run.promote();
+        });
+    }
+
+    /**
+     * Moves the workers back for a warm rollback ({@code rollback.Rollback} when the release still
+     * runs on the idle color): over the caller's {@code every} (which may reach hosts the rollback's
+     * traffic hosts do not cover; they stay open), under its lock, with the readiness check and
+     * drain of a deploy.
+     */
+    public WorkerReturn workerReturn(final String requestedBy, final Connections every) {
+        Connector borrowed = host -> new Borrowed(every.get(host));
+        return new WorkerReturn() {
+            @Override
+            public Optional<String> obstacle(final String version, final Color color) {
+                return underRollback(version, requestedBy, borrowed, run -> run.returningTo(color).workerObstacle());
+            }
+
+            @Override
+            public void bringBack(final String version, final Color color) {
+                underRollback(version, requestedBy, borrowed, run -> {
+                    run.returningTo(color).bringWorkersBack();
+                    return null;
+                });
+            }
+        };
+    }
+
+    /** Runs {@code step} of a rollback that holds the locks and writes the history itself. */
+    private <T> T underRollback(final String version, final String requestedBy, final Connector borrowed,
+                                final Function<Run, T> step) {
+        var plan = DeployPlan.of(version, requestedBy).asRollback();
         var timeline = new Timeline(events, mask, Map.of());
         var stamp = new DeployStamp(Instant.now(), requestedBy);
         runner = Thread.currentThread();
         cancelled = false;
-        var connections = new Connections(host -> Borrowed.from(held, host));
+        var connections = new Connections(borrowed);
         current = connections;
         try {
-            var run = new Run(plan, stamp, timeline, connections).underCallersLock().pullingFrom(registry);
-            run.stage();
-            return run.promote();
+            return step.apply(new Run(plan, stamp, timeline, connections).underCallersLock());
         }
         finally {
             connections.close();
@@ -278,6 +310,58 @@ public final class BlueGreenDeploy {
                     live.orElse(null), previousVersion, stamp.at(), timeline.durations(), gates);
         }
 
+        private void readStates() {
+            checkCancelled("reading the ledger");
+            var ledger = new Ledger(containers);
+            states.putAll(EachHost.run(config.allHosts(), h -> ledger.read(connections.get(h), service, HISTORY_LINES))
+                    .orThrow("reading the release ledger"));
+        }
+
+        /** For a warm rollback to the release on {@code color}: the newer release runs on the other one. */
+        Run returningTo(final Color color) {
+            readStates();
+            idle = color;
+            live = Optional.of(color.other());
+            return this;
+        }
+
+        /** Hosts where a worker's stopped container of the idle color is gone or holds another release. */
+        Optional<String> workerObstacle() {
+            var found = new ArrayList<String>();
+            for (Role role : workerRoles()) {
+                for (Host host : role.hosts()) {
+                    var name = containerName(role, host, idle);
+                    var held = states.get(host).slot(role.name(), idle).map(s -> s.release().version());
+                    if (held.isEmpty()) {
+                        found.add(name + " is gone from " + host);
+                    }
+                    else if (!held.get().equals(plan.version())) {
+                        found.add(name + " on " + host + " holds " + held.get() + ", expected " + plan.version());
+                    }
+                }
+            }
+            return found.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", found));
+        }
+
+        /** Starts the idle color of every worker, checks its readiness, then stops the other color. */
+        void bringWorkersBack() {
+            var workers = workerRoles();
+            if (workers.isEmpty()) {
+                return;
+            }
+            timeline.phase(Phase.ROLLBACK, () -> {
+                for (Role role : workers) {
+                    EachHost.run(role.hosts(), host -> run(connections.get(host),
+                            containers.start(containerName(role, host, idle))).orThrow())
+                            .orThrow("starting " + plan.version() + " (" + role.name() + ") on " + idle);
+                    timeline.info(Phase.ROLLBACK, null, "started " + role.name() + " " + plan.version() + " on " + idle
+                            + " on " + role.hosts().size() + " host(s)");
+                }
+                awaitWorkers();
+            });
+            stopRoles(workers, live.orElseThrow());
+        }
+
         /** For a caller that holds the locks and writes the history itself. */
         Run underCallersLock() {
             callerHoldsLock = true;
@@ -335,10 +419,7 @@ public final class BlueGreenDeploy {
         }
 
         private void readLedger() {
-            checkCancelled("reading the ledger");
-            var ledger = new Ledger(containers);
-            states.putAll(EachHost.run(config.allHosts(), h -> ledger.read(connections.get(h), service, HISTORY_LINES))
-                    .orThrow("reading the release ledger"));
+            readStates();
             live = ColorChoice.live(states);
             idle = live.map(Color::other).orElse(Color.BLUE);
             previousVersion = live.flatMap(c -> states.values().stream()
@@ -636,11 +717,16 @@ public final class BlueGreenDeploy {
                 timeline.info(Phase.RETIRE, null, previousVersion + " stays warm on " + old + " for "
                         + keepWarm.toSeconds() + "s (rollback is an instant switch back); the next deploy replaces it");
             }
-            if (retiring.isEmpty()) {
+            stopRoles(retiring, old);
+        }
+
+        /** Stops {@code roles} on {@code old}, each given drain_timeout; a host that fails is reported, not fatal. */
+        private void stopRoles(final List<Role> roles, final Color old) {
+            if (roles.isEmpty()) {
                 return;
             }
             timeline.phase(Phase.RETIRE, () -> {
-                for (Role role : retiring) {
+                for (Role role : roles) {
                     var stopped = EachHost.run(role.hosts(), host -> run(connections.get(host),
                             containers.stop(containerName(role, host, old), config.drainTimeout())).orThrow());
                     stopped.failures().forEach((host, why) -> timeline.warn(Phase.RETIRE, host.toString(),

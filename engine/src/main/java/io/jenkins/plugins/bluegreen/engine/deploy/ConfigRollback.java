@@ -11,7 +11,8 @@ import io.jenkins.plugins.bluegreen.engine.rollback.Rollback;
 /**
  * A {@link Rollback} wired as the config says, the same for the CLI and the Jenkins steps: traffic
  * moves with the config's switch, a release no longer warm is booted again by
- * {@link BlueGreenDeploy#redeploy}, and a schema rollback runs the config's
+ * {@link BlueGreenDeploy#redeploy}, the workers of a warm one move back with
+ * {@link BlueGreenDeploy#workerReturn}, and a schema rollback runs the config's
  * {@code migrations.rollback_command} on the primary host.
  */
 public final class ConfigRollback {
@@ -33,6 +34,7 @@ public final class ConfigRollback {
         return new Rollback(service, config.primaryRoleName(), config.extension().ports(), config.image(), containers,
                 ConfigWiring.trafficSwitch(config, events), events)
                 .withBooter((version, image, held) -> deploy.redeploy(version, requestedBy, held).asOutcome())
+                .withWorkers(deploy.workerReturn(requestedBy, connections))
                 .withSchemaRollback(change -> migrations.rollBack(connections.get(migrations.primary()), change.steps()));
     }
 }

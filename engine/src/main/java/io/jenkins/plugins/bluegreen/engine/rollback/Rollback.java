@@ -37,8 +37,9 @@ import java.util.Optional;
  * <p>Under the deploy lock of every host it reads the hosts, lets {@link RollbackPlan} choose the
  * release, and checks its image is on each host. When the release still runs warm on the idle color
  * everywhere, traffic switches back with {@link SwitchAll} (which puts every host back if one fails);
- * otherwise the {@link ReleaseBooter} boots it first. A schema rollback, when asked for and needed,
- * runs before traffic moves. Every host then gets a {@code rollback} history line.
+ * otherwise the {@link ReleaseBooter} boots it first. On the warm path the {@link WorkerReturn} brings
+ * the roles without traffic back too, once traffic has moved; when their older containers are gone
+ * the release is booted instead. A schema rollback, when asked for and needed, runs before traffic moves. Every host then gets a {@code rollback} history line.
  */
 public final class Rollback {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -54,6 +55,7 @@ public final class Rollback {
     private final EventSink events;
     private final ReleaseBooter booter;
     private final SchemaRollback schemaRollback;
+    private final WorkerReturn workers;
 
     /**
      * @param role the role that carries public traffic (the config's primary role)
@@ -62,12 +64,13 @@ public final class Rollback {
     public Rollback(final Service service, final String role, final Ports ports, final String imageRepository,
                     final ContainerCommands containers, final TrafficSwitch traffic, final EventSink events) {
         this(service, ports, imageRepository, containers, new StatusReader(service, role, new Ledger(containers),
-                new DeployLock(containers.runDir())), new SwitchAll(traffic, events), events, null, null);
+                new DeployLock(containers.runDir())), new SwitchAll(traffic, events), events, null, null, null);
     }
 
     private Rollback(final Service service, final Ports ports, final String imageRepository,
                      final ContainerCommands containers, final StatusReader reader, final SwitchAll switchAll,
-                     final EventSink events, final ReleaseBooter booter, final SchemaRollback schemaRollback) {
+                     final EventSink events, final ReleaseBooter booter, final SchemaRollback schemaRollback,
+                     final WorkerReturn workers) {
         this.service = service;
         this.ports = ports;
         this.imageRepository = imageRepository;
@@ -79,17 +82,25 @@ public final class Rollback {
         this.events = events;
         this.booter = booter;
         this.schemaRollback = schemaRollback;
+        this.workers = workers;
     }
 
     /** This rollback, booting releases that are no longer warm with {@code releaseBooter}. */
     public Rollback withBooter(final ReleaseBooter releaseBooter) {
         return new Rollback(service, ports, imageRepository, containers, reader, switchAll, events, releaseBooter,
-                schemaRollback);
+                schemaRollback, workers);
     }
 
     /** This rollback, rolling the schema back with {@code schema} when asked to and needed. */
     public Rollback withSchemaRollback(final SchemaRollback schema) {
-        return new Rollback(service, ports, imageRepository, containers, reader, switchAll, events, booter, schema);
+        return new Rollback(service, ports, imageRepository, containers, reader, switchAll, events, booter, schema,
+                workers);
+    }
+
+    /** This rollback, moving the roles without traffic back with {@code workerReturn} on the warm path. */
+    public Rollback withWorkers(final WorkerReturn workerReturn) {
+        return new Rollback(service, ports, imageRepository, containers, reader, switchAll, events, booter,
+                schemaRollback, workerReturn);
     }
 
     /** Rolls every one of {@code hosts} back as {@code request} asks; the hosts are those of the traffic role. */
@@ -112,14 +123,15 @@ public final class Rollback {
                                final Map<Phase, Duration> phases) {
         var plan = RollbackPlan.choose(reader.read(hosts), request.toVersion(), imageRepository);
         requireImage(hosts, plan);
-        if (plan.warm().isEmpty() && booter == null) {
+        var warm = warmWithWorkers(plan);
+        if (warm.isEmpty() && booter == null) {
             throw new RollbackRefusedException(plan.version() + " no longer runs warm on every host, and booting it"
                     + " needs the deploy orchestration, which is not connected here; deploy " + plan.version()
                     + " instead");
         }
         var schema = schemaChange(plan, request.schema());
-        info(null, "rolling back to " + plan.version() + (plan.warm().isPresent()
-                ? ", warm on " + plan.warm().get() + " on every host" : ", not warm: booting it first")
+        info(null, "rolling back to " + plan.version() + (warm.isPresent()
+                ? ", warm on " + warm.get() + " on every host" : ", not warm: booting it first")
                 + schema.map(c -> ", with " + c.describe()).orElse(""));
         long decided = System.nanoTime();
         schema.ifPresent(change -> {
@@ -137,7 +149,7 @@ public final class Rollback {
         long moving = System.nanoTime();
         Color color;
         try {
-            color = plan.warm().isPresent() ? switchBack(hosts, plan) : boot(hosts, plan);
+            color = warm.isPresent() ? switchBack(hosts, plan.version(), warm.get()) : boot(hosts, plan);
         }
         catch (DeployFailedException e) {
             throw new DeployFailedException("rollback to " + plan.version() + " failed: " + e.getMessage()
@@ -146,10 +158,15 @@ public final class Rollback {
         }
         phases.put(Phase.SWITCH, since(moving));
         info(null, plan.version() + " serves on every host " + since(decided).toMillis() + " ms after the decision");
+        var workersLeft = warm.isPresent() ? bringWorkersBack(plan.version(), warm.get()) : Optional.<String>empty();
         record(hosts, new HistoryEntry(HistoryEntry.Action.ROLLBACK,
                 new Release(plan.version(), color, plan.image(), stamp.at(), stamp.by()),
                 schema.map(SchemaChange::from).orElse(null), schema.map(SchemaChange::to).orElse(null),
                 request.reason()));
+        workersLeft.ifPresent(why -> {
+            throw new DeployFailedException(plan.version() + " serves on every host, but its workers did not all come"
+                    + " back: " + why);
+        });
         return new DeployOutcome(plan.version(), plan.rolledBackFrom(), color.label(),
                 hosts.stream().map(h -> h.host().toString()).toList(), phases);
     }
@@ -176,10 +193,46 @@ public final class Rollback {
         return change;
     }
 
-    private Color switchBack(final List<Connection> hosts, final RollbackPlan plan) {
-        var color = plan.warm().orElseThrow();
-        switchAll.switchTo(hosts, new Target(service.name(), color.label(), port(color), plan.version()));
+    /**
+     * The color to switch back to, or empty when the release must be booted: also when a worker's
+     * older container is gone, since switching the traffic alone would leave the workers on the
+     * newer release.
+     */
+    private Optional<Color> warmWithWorkers(final RollbackPlan plan) {
+        if (plan.warm().isEmpty() || workers == null) {
+            return plan.warm();
+        }
+        var obstacle = workers.obstacle(plan.version(), plan.warm().get());
+        if (obstacle.isEmpty()) {
+            return plan.warm();
+        }
+        if (booter == null) {
+            throw new RollbackRefusedException("the workers of " + plan.version() + " cannot be started again: "
+                    + obstacle.get() + "; deploy " + plan.version() + " instead");
+        }
+        report(Event.Level.WARNING, null, Phase.ROLLBACK, "the workers of " + plan.version() + " cannot be started"
+                + " again (" + obstacle.get() + "): booting " + plan.version() + " instead of switching back");
+        return Optional.empty();
+    }
+
+    private Color switchBack(final List<Connection> hosts, final String version, final Color color) {
+        switchAll.switchTo(hosts, new Target(service.name(), color.label(), port(color), version));
         return color;
+    }
+
+    /** Why the workers did not all come back, empty when they did; traffic has moved either way. */
+    private Optional<String> bringWorkersBack(final String version, final Color color) {
+        if (workers == null) {
+            return Optional.empty();
+        }
+        try {
+            workers.bringBack(version, color);
+            return Optional.empty();
+        }
+        catch (DeployFailedException e) {
+            report(Event.Level.ERROR, null, Phase.ROLLBACK, "the workers did not all come back: " + e.getMessage());
+            return Optional.of(e.getMessage());
+        }
     }
 
     private Color boot(final List<Connection> hosts, final RollbackPlan plan) {

@@ -116,6 +116,7 @@ class ContainerCommandsTest {
         assertThat(PODMAN.stop("a2d2-web-blue", Duration.ofSeconds(30)).render())
                 .isEqualTo("podman stop --time 30 a2d2-web-blue");
         assertThat(PODMAN.remove("a2d2-web-blue").render()).isEqualTo("podman rm a2d2-web-blue");
+        assertThat(DOCKER.start("a2d2-job-blue").render()).isEqualTo("docker start a2d2-job-blue");
         assertThat(DOCKER.logs("a2d2-web-green", 50).render()).isEqualTo("docker logs --tail 50 a2d2-web-green");
         assertThat(DOCKER.inspect("a2d2-web-blue").render()).isEqualTo("docker inspect --type container a2d2-web-blue");
         assertThat(PODMAN.list(new Service("a2d2", "staging")).render())

@@ -216,7 +216,8 @@ final class DeployScenario {
         }, wiring());
     }
 
-    private Connector recording() {
+    /** A connector that records every command sent in {@link #sent}. */
+    Connector recording() {
         var connector = bed.connector();
         return host -> new Recorded(connector.connect(host), sent);
     }

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
+import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
+import io.jenkins.plugins.bluegreen.engine.command.Command;
+import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
+import io.jenkins.plugins.bluegreen.engine.container.ContainerRuntime;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
+import io.jenkins.plugins.bluegreen.engine.remote.Connections;
+import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
+import io.jenkins.plugins.bluegreen.engine.rollback.Rollback;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
@@ -103,6 +111,71 @@ class WorkerRoleDeployTest {
         for (int i = 0; i < BED.hosts().size(); i++) {
             assertThat(s.served(i)).isEqualTo("200 bgtest-app v1");
             assertThat(s.running(i)).containsExactly(s.container("job", Color.BLUE), s.container("web", Color.BLUE));
+        }
+    }
+
+    @Test
+    void shouldStartTheOlderWorkerAgainAndStopTheNewerOneOnAWarmRollback() {
+        var s = scenario(List.of(), name -> null, "  watch:", "    duration: 1s", "    interval: 200ms");
+        s.deploy().run(DeployPlan.of("v1", "alice"));
+        s.deploy().run(DeployPlan.of("v2", "bob"));
+        var sentBefore = s.sent.size();
+
+        var outcome = rollBack(s);
+
+        assertThat(outcome.color()).isEqualTo("blue");
+        assertThat(s.sent.subList(sentBefore, s.sent.size())).as("a warm rollback boots nothing, it starts")
+                .noneMatch(c -> c.startsWith("podman run"))
+                .contains("podman start " + s.container("job", Color.BLUE));
+        for (int i = 0; i < BED.hosts().size(); i++) {
+            assertThat(s.served(i)).isEqualTo("200 bgtest-app v1");
+            assertThat(s.running(i)).as("the v2 web stays warm, only the v1 worker runs").containsExactly(
+                    s.container("job", Color.BLUE), s.container("web", Color.BLUE), s.container("web", Color.GREEN));
+            assertThat(s.ledger(i).slot("job", Color.BLUE)).hasValueSatisfying(slot ->
+                    assertThat(slot.release().version()).isEqualTo("v1"));
+        }
+        assertThat(s.events).anyMatch(e -> e.message().startsWith("started job v1 on blue on 2 host(s)"));
+        assertThat(s.events).anyMatch(e -> e.phase() == Phase.BOOT && e.message().contains("readiness_delay"));
+        assertThat(s.events).anyMatch(e -> e.phase() == Phase.RETIRE
+                && e.message().startsWith("stopped job on the old color green on 2 host(s)"));
+    }
+
+    @Test
+    void shouldBootTheOlderReleaseAgainWhenItsWorkerContainerWasRemoved() {
+        var s = scenario(List.of(), name -> null, "  watch:", "    duration: 1s", "    interval: 200ms");
+        s.deploy().run(DeployPlan.of("v1", "alice"));
+        s.deploy().run(DeployPlan.of("v2", "bob"));
+        try (var c = s.connect(1)) {
+            c.run(Command.of("podman", "rm", s.container("job", Color.BLUE)), OutputListener.discard(),
+                    DeployScenario.TIMEOUT).orThrow();
+        }
+
+        var outcome = rollBack(s);
+
+        assertThat(outcome.color()).isEqualTo("blue");
+        assertThat(s.events).anyMatch(e -> e.phase() == Phase.ROLLBACK && e.message().contains(
+                s.container("job", Color.BLUE) + " is gone from " + BED.host(1)) && e.message().contains("booting v1"));
+        for (int i = 0; i < BED.hosts().size(); i++) {
+            assertThat(s.served(i)).isEqualTo("200 bgtest-app v1");
+            assertThat(s.running(i)).containsExactly(
+                    s.container("job", Color.BLUE), s.container("web", Color.BLUE), s.container("web", Color.GREEN));
+            assertThat(s.ledger(i).slot("job", Color.BLUE)).hasValueSatisfying(slot ->
+                    assertThat(slot.release().version()).isEqualTo("v1"));
+        }
+    }
+
+    /** Rolls back to the previous release as {@code ConfigRollback} wires it, with the scenario's own switches. */
+    private static DeployOutcome rollBack(final DeployScenario s) {
+        var config = s.config.config();
+        var deploy = s.deploy();
+        var rollback = new Rollback(Service.of(s.service), config.primaryRoleName(), config.extension().ports(),
+                config.image(), new ContainerCommands(ContainerRuntime.PODMAN, config.extension().runDirectory()),
+                new WiredSwitch(s.wiring()), s.events::add)
+                .withBooter((version, image, held) -> deploy.redeploy(version, "carol", held).asOutcome());
+        try (var connections = new Connections(s.recording())) {
+            var hosts = config.primaryRole().hosts().stream().map(connections::get).toList();
+            return rollback.withWorkers(deploy.workerReturn("carol", connections))
+                    .run(hosts, new RollbackRequest(null, null, null, false, "carol", "jobs failing"));
         }
     }
 
