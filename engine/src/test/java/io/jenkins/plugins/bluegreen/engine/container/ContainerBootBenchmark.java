@@ -12,6 +12,7 @@ import io.jenkins.plugins.bluegreen.engine.health.HealthGate;
 import io.jenkins.plugins.bluegreen.engine.health.StatusRange;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
 import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
+import io.jenkins.plugins.bluegreen.engine.testbed.FreePorts;
 import io.jenkins.plugins.bluegreen.engine.testbed.LocalShell;
 import io.jenkins.plugins.bluegreen.engine.testbed.ScriptedHttpServer;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
@@ -51,7 +52,7 @@ class ContainerBootBenchmark {
         long healthyMs = 0;
         long stopMs = 0;
         for (int i = 0; i < ROUNDS; i++) {
-            int port = ScriptedHttpServer.closedPort();
+            int port = FreePorts.forContainer();
             var spec = new ContainerSpec(Service.of("bgbench"), "web", Color.BLUE, image, "v2", Map.of(), List.of(),
                     List.of(), null, null, Map.of(), List.of(), port, 3000, false);
             try {

@@ -19,8 +19,8 @@ import io.jenkins.plugins.bluegreen.engine.ledger.Ledger;
 import io.jenkins.plugins.bluegreen.engine.remote.CommandResult;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
 import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
+import io.jenkins.plugins.bluegreen.engine.testbed.FreePorts;
 import io.jenkins.plugins.bluegreen.engine.testbed.LocalShell;
-import io.jenkins.plugins.bluegreen.engine.testbed.ScriptedHttpServer;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestTools;
 
@@ -107,7 +107,7 @@ class PodmanContainerTest {
 
     @Test
     void shouldRunGateReadAndStopARealContainer() throws Exception {
-        int port = ScriptedHttpServer.closedPort();
+        int port = FreePorts.forContainer();
         var spec = spec(TestImages.V1, Color.GREEN, port);
 
         var run = start(spec);
@@ -141,7 +141,7 @@ class PodmanContainerTest {
 
     @Test
     void shouldFailTheGateNamingTheDownCheck() {
-        int port = ScriptedHttpServer.closedPort();
+        int port = FreePorts.forContainer();
         start(spec(TestImages.REDIS_DOWN, Color.BLUE, port));
 
         var results = gate(12).await(targets(port, "/health", "/health/ready"));
@@ -155,8 +155,8 @@ class PodmanContainerTest {
 
     @Test
     void shouldWaitForASlowBootAndRejectANeverHealthyApp() {
-        int slowPort = ScriptedHttpServer.closedPort();
-        int sickPort = ScriptedHttpServer.closedPort();
+        int slowPort = FreePorts.forContainer();
+        int sickPort = FreePorts.forContainer();
         start(spec(TestImages.slowBoot(2), Color.GREEN, slowPort));
         start(spec(TestImages.NEVER_HEALTHY, Color.BLUE, sickPort));
 
@@ -172,7 +172,7 @@ class PodmanContainerTest {
 
     @Test
     void shouldCatchAnAppThatTurnsUnhealthyAfterStart() {
-        int port = ScriptedHttpServer.closedPort();
+        int port = FreePorts.forContainer();
         start(spec(TestImages.unhealthyAfter(3), Color.GREEN, port));
 
         var first = gate(40).await(targets(port, "/health"));

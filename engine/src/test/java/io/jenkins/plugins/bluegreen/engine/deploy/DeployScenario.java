@@ -111,7 +111,7 @@ final class DeployScenario {
         var hosts = new StringBuilder();
         for (Host host : bed.hosts()) {
             hosts.append(roles.isEmpty() ? "  - " : "      - ").append(host).append('\n');
-            var ports = new Ports(FreePorts.loopback(), FreePorts.loopback(), Ports.DEFAULT_APP);
+            var ports = new Ports(FreePorts.forContainer(), FreePorts.forContainer(), Ports.DEFAULT_APP);
             // Before the first deploy nginx points at blue, where nothing answers yet.
             var server = nginxes.start(new Target(service, "blue", ports.blue(), "none"));
             nginx.add(server);

@@ -80,7 +80,7 @@ class SingleHostDeployTest {
     /** The same, with {@code extra} lines inside {@code x-bluegreen} (indented by two spaces). */
     private void config(final String extra) throws IOException {
         service = "bg" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
-        int blue = FreePorts.loopback();
+        int blue = FreePorts.forContainer();
         server = nginx.start(new Target(service, "blue", blue, "none"));
         var nginxSettings = server.settings();
         var file = workspace.resolve("config/deploy.yml");
@@ -92,7 +92,7 @@ class SingleHostDeployTest {
                 "  - " + BED.host(0),
                 "x-bluegreen:",
                 "  runtime: podman",
-                "  ports: {blue: " + blue + ", green: " + FreePorts.loopback() + "}",
+                "  ports: {blue: " + blue + ", green: " + FreePorts.forContainer() + "}",
                 "  traffic:",
                 "    upstream_file: " + nginxSettings.upstreamFile(),
                 "    public_url: " + server.url(),

@@ -14,6 +14,7 @@ import io.jenkins.plugins.bluegreen.engine.ledger.Ledger;
 import io.jenkins.plugins.bluegreen.engine.ledger.Release;
 import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
+import io.jenkins.plugins.bluegreen.engine.testbed.FreePorts;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxServer;
 import io.jenkins.plugins.bluegreen.engine.testbed.ScriptedHttpServer;
@@ -59,7 +60,7 @@ final class Fleet implements AutoCloseable {
     Fleet(final TestBed bed, final NginxExtension nginxes) {
         for (int i = 0; i < bed.hosts().size(); i++) {
             hosts.add(bed.connector().connect(bed.host(i)));
-            ports.add(Map.of(Color.BLUE, ScriptedHttpServer.closedPort(), Color.GREEN, ScriptedHttpServer.closedPort()));
+            ports.add(Map.of(Color.BLUE, FreePorts.forContainer(), Color.GREEN, FreePorts.forContainer()));
             // The upstream file starts out pointing at a port nothing listens on: no release is live yet.
             nginx.add(nginxes.start(new Target(service.name(), "blue", ScriptedHttpServer.closedPort(), "none")));
         }

@@ -108,9 +108,8 @@ final class SimulatedHost {
     }
 
     void stop() {
-        if (podman) {
-            removeContainers();
-        }
+        // sshd and its sessions go first: a podman command still running in a session could
+        // otherwise create a container after the sweep below.
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
@@ -120,6 +119,9 @@ final class SimulatedHost {
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (podman) {
+            removeContainers();
         }
     }
 
