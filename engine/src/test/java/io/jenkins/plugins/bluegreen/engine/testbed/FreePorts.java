@@ -54,6 +54,11 @@ public final class FreePorts {
     /** A port for a container to publish on 127.0.0.1: free, below the ephemeral range, in no NAT rule. */
     public static int forContainer() {
         int below = firstEphemeralPort();
+        if (below <= LOWEST_CONTAINER_PORT) {
+            throw new IllegalStateException("the kernel's ephemeral ports start at " + below
+                    + " (net.ipv4.ip_local_port_range); container ports need room between "
+                    + LOWEST_CONTAINER_PORT + " and there");
+        }
         var random = ThreadLocalRandom.current();
         for (int i = 0; i < TRIES; i++) {
             int port = random.nextInt(LOWEST_CONTAINER_PORT, below);
@@ -91,9 +96,10 @@ public final class FreePorts {
         }
     }
 
-    private static int firstEphemeralPort() {
+    static int firstEphemeralPort() {
         try {
-            var range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            // Not Files.readString: it trusts the size procfs reports and reads one byte.
+            var range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+");
             return Integer.parseInt(range[0]);
         }
         catch (IOException | RuntimeException e) {
