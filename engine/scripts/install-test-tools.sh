@@ -44,6 +44,15 @@ fi
 id postgres >/dev/null 2>&1 \
   || useradd --system --user-group --home-dir /var/lib/postgresql --no-create-home --shell /usr/sbin/nologin postgres
 
+# A container that died before podman tore its network down (a killed run, a cancelled test) leaves
+# DNAT rules behind, and they send every later connection to 127.0.0.1:<its port> to a dead address,
+# whoever listens there now. While no container runs at all (no conmon), every such rule is stale.
+if have iptables && ! pgrep -x conmon >/dev/null; then
+  for chain in $(iptables -t nat -S 2>/dev/null | awk '$1 == "-N" && ($2 == "NETAVARK-HOSTPORT-DNAT" || $2 ~ /^NETAVARK-DN-/) { print $2 }'); do
+    iptables -t nat -F "$chain"
+  done
+fi
+
 # The distribution's services must not hold the ports or data dirs the tests use.
 for svc in nginx postgresql ssh; do
   if have systemctl; then systemctl stop "$svc" >/dev/null 2>&1 || true; fi
