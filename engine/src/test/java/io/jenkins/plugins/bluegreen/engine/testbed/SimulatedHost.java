@@ -4,8 +4,10 @@ import io.jenkins.plugins.bluegreen.engine.command.ShellQuote;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One simulated host of a {@link TestBed}: an sshd in the foreground with its own config and files. */
@@ -126,23 +128,43 @@ final class SimulatedHost {
     }
 
     /**
-     * Removes what a failed test left running, so no container (and no overlay mount) outlives
-     * the host. The storage is named twice, by flags and by env, so the machine's own is never touched.
+     * Removes what a failed test left running, so no container (and no overlay mount, and no NAT
+     * rule) outlives the host. A container whose {@code podman run} was cut off with its session can
+     * still be coming up during the first sweep, so it sweeps until none is left. The storage is
+     * named twice, by flags and by env, so the machine's own is never touched.
      */
     private void removeContainers() {
-        var podmanCmd = new ProcessBuilder("podman", "--root", dir.resolve("podman/graph").toString(),
-                "--runroot", dir.resolve("podman/run").toString(), "rm", "-a", "-f", "-t", "0")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        var left = "";
+        for (int sweep = 0; sweep < 3; sweep++) {
+            podman("rm", "-a", "-f", "-t", "0");
+            left = podman("ps", "-a", "-q").strip();
+            if (left.isEmpty()) {
+                return;
+            }
+        }
+        System.err.println("test bed: " + host + " still has containers after 3 sweeps: " + left.replace('\n', ' '));
+    }
+
+    private String podman(final String... args) {
+        var command = new ArrayList<>(List.of("podman", "--root", dir.resolve("podman/graph").toString(),
+                "--runroot", dir.resolve("podman/run").toString()));
+        command.addAll(List.of(args));
+        var podmanCmd = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         podmanCmd.environment().put("CONTAINERS_STORAGE_CONF", dir.resolve("storage.conf").toString());
         podmanCmd.environment().put("CONTAINERS_CONF", dir.resolve("containers.conf").toString());
         try {
-            podmanCmd.start().waitFor();
+            var process = podmanCmd.start();
+            var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            return out;
         }
         catch (IOException e) {
             // podman is gone; then nothing of it can be left running either.
+            return "";
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return "";
         }
     }
 
