@@ -1,21 +1,20 @@
-package io.jenkins.plugins.bluegreen.engine.deploy;
+package io.jenkins.plugins.bluegreen.engine.container;
 
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.command.Command;
 import io.jenkins.plugins.bluegreen.engine.config.ConfigValue;
 import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
 import io.jenkins.plugins.bluegreen.engine.config.SecretRef;
-import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The config's {@code registry} with its references looked up: resolved when a deploy starts, so
- * a missing variable stops it before any host is touched rather than halfway through a boot. The
- * password only ever leaves as the stdin of the login command.
+ * The config's {@code registry} with its references looked up: resolved when a deploy or a
+ * migration starts, so a missing variable stops it before any host is touched rather than halfway
+ * through a boot. The password only ever leaves as the stdin of the login command.
  */
-final class RegistryLogin {
+public final class RegistryLogin {
     private final String server;
     private final String username;
     private final byte[] password;
@@ -27,7 +26,7 @@ final class RegistryLogin {
     }
 
     /** Empty when the config names no registry (images come from a public one or are on the hosts). */
-    static Optional<RegistryLogin> of(final LoadedConfig loaded) {
+    public static Optional<RegistryLogin> of(final LoadedConfig loaded) {
         return loaded.config().registry().map(r -> new RegistryLogin(r.server(),
                 resolve(loaded, "registry/username", r.username()),
                 resolve(loaded, "registry/password", r.password()).getBytes(StandardCharsets.UTF_8)));
@@ -44,12 +43,12 @@ final class RegistryLogin {
         }
     }
 
-    Command command(final ContainerCommands containers) {
+    public Command command(final ContainerCommands containers) {
         return containers.login(server, username);
     }
 
     /** The login command's stdin. */
-    byte[] stdin() {
+    public byte[] stdin() {
         return password.clone();
     }
 

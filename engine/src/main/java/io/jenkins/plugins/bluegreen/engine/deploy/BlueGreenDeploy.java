@@ -7,6 +7,8 @@ import io.jenkins.plugins.bluegreen.engine.config.Gate;
 import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
 import io.jenkins.plugins.bluegreen.engine.config.Role;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
+import io.jenkins.plugins.bluegreen.engine.container.ImagePull;
+import io.jenkins.plugins.bluegreen.engine.container.RegistryLogin;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
 import io.jenkins.plugins.bluegreen.engine.health.GateResult;
@@ -494,20 +496,10 @@ public final class BlueGreenDeploy {
                 run(c, containers.stop(name, config.drainTimeout()));
                 run(c, containers.remove(name)).orThrow();
             }
-            if (!run(c, containers.imageExists(spec.image())).ok()) {
-                if (registry.isPresent()) {
-                    timeline.info(Phase.BOOT, host.toString(), "logging in to " + registry.get());
-                    var login = c.run(registry.get().command(containers), registry.get().stdin(),
-                            OutputListener.discard(), COMMAND_TIMEOUT);
-                    if (!login.ok()) {
-                        return login;
-                    }
-                }
-                timeline.info(Phase.BOOT, host.toString(), "pulling " + spec.image());
-                var pulled = run(c, containers.pull(spec.image()));
-                if (!pulled.ok()) {
-                    return pulled;
-                }
+            var pulled = new ImagePull(containers, registry, COMMAND_TIMEOUT)
+                    .ensure(c, spec.image(), step -> timeline.info(Phase.BOOT, host.toString(), step));
+            if (!pulled.ok()) {
+                return pulled;
             }
             if (!spec.secretEnv().isEmpty()) {
                 var content = ContainerCommands.envFileContent(spec, specs.secrets(role));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bluegreen.engine.migrate;
 
+import io.jenkins.plugins.bluegreen.engine.container.RegistryLogin;
 import io.jenkins.plugins.bluegreen.engine.deploy.Color;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployStamp;
 import io.jenkins.plugins.bluegreen.engine.deploy.Service;
@@ -17,6 +18,8 @@ import java.util.Optional;
  *
  * @param color the color the release is going to, written into the ledger entry
  * @param image the release's image, {@code null} for setups without containers
+ * @param registry where a host without the image logs in before pulling it; empty for a public
+ *                 registry or images already on the hosts
  * @param primary the primary role's first host: the only host the migrations run on
  * @param recordOn the hosts whose history gets the MIGRATE entry (the primary first), so any of them
  *                 can tell a later rollback what this release changed
@@ -25,7 +28,8 @@ import java.util.Optional;
  *                  the caller has none (the CLI without --dir, a rerun)
  * @param message why (a build URL, a ticket), may be {@code null}
  */
-public record MigrationPlan(Service service, String version, Color color, String image, Host primary,
+public record MigrationPlan(Service service, String version, Color color, String image,
+                            Optional<RegistryLogin> registry, Host primary,
                             List<Host> recordOn, Map<String, String> secrets, Optional<Path> workspace,
                             DeployStamp stamp, Locking locking, String message) {
     /** Who takes the deploy lock of the service on the primary host. */
@@ -46,10 +50,12 @@ public record MigrationPlan(Service service, String version, Color color, String
         recordOn = recordOn == null || recordOn.isEmpty() ? List.of(primary) : List.copyOf(recordOn);
         secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
         workspace = workspace == null ? Optional.empty() : workspace;
+        registry = registry == null ? Optional.empty() : registry;
     }
 
     /** This plan recording its MIGRATE entry on {@code hosts} (the deploy's hosts) instead. */
     public MigrationPlan withRecordOn(final List<Host> hosts) {
-        return new MigrationPlan(service, version, color, image, primary, hosts, secrets, workspace, stamp, locking, message);
+        return new MigrationPlan(service, version, color, image, registry, primary, hosts, secrets, workspace, stamp,
+                locking, message);
     }
 }

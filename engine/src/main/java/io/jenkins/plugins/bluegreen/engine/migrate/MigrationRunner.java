@@ -3,6 +3,7 @@ package io.jenkins.plugins.bluegreen.engine.migrate;
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.config.Migrations;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
+import io.jenkins.plugins.bluegreen.engine.container.ImagePull;
 import io.jenkins.plugins.bluegreen.engine.event.Event;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
@@ -43,6 +44,8 @@ public final class MigrationRunner {
     /** A migration may rewrite a large table; a hung one is still stopped eventually. */
     static final Duration COMMAND_TIMEOUT = Duration.ofHours(1);
     private static final Duration QUICK = Duration.ofSeconds(30);
+    /** The bound a boot gives each of its commands, the pull among them. */
+    private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
     private static final int TAIL_LINES = 20;
     private static final int HISTORY_LINES = 200;
 
@@ -93,6 +96,9 @@ public final class MigrationRunner {
             final long started) {
         var settings = commands.settings();
         var spec = commands.spec();
+        if (settings.inContainer()) {
+            pullImage(primary, plan);
+        }
         if (settings.inContainer() && !spec.secretEnv().isEmpty()) {
             primary.run(commands.containers().writeEnvFile(spec), ContainerCommands.envFileContent(spec, plan.secrets()),
                     OutputListener.discard(), QUICK).orThrow();
@@ -190,6 +196,19 @@ public final class MigrationRunner {
             // Reported, not thrown: it must not hide why the run ended, and the lock can be released by hand.
             emit(Phase.LOCK, Event.Level.ERROR, primary.host(), "could not release the deploy lock of " + plan.service()
                     + "; release it explicitly (force) before the next deploy: " + e.getMessage());
+        }
+    }
+
+    /** Every script of the section runs in the new image, so the host must have it before the first one. */
+    private void pullImage(final Connection primary, final MigrationPlan plan) {
+        var image = commands.spec().image();
+        var pulled = new ImagePull(commands.containers(), plan.registry(), PULL_TIMEOUT)
+                .ensure(primary, image, step -> emit(Phase.MIGRATE, primary.host(), step));
+        if (!pulled.ok()) {
+            var tail = pulled.stderrTail().isEmpty() ? "" : "\n  " + String.join("\n  ", pulled.stderrTail());
+            throw new DeployFailedException(primary.host() + ": the image " + image + " of " + plan.version()
+                    + " is not on the host and could not be pulled: `" + pulled.command() + "` exited with "
+                    + pulled.exitCode() + "; no migration ran and traffic was not touched" + tail);
         }
     }
 

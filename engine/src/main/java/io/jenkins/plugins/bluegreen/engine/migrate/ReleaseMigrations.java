@@ -7,6 +7,7 @@ import io.jenkins.plugins.bluegreen.engine.config.Migrations;
 import io.jenkins.plugins.bluegreen.engine.config.Registry;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerSpec;
+import io.jenkins.plugins.bluegreen.engine.container.RegistryLogin;
 import io.jenkins.plugins.bluegreen.engine.deploy.Color;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployStamp;
 import io.jenkins.plugins.bluegreen.engine.deploy.Service;
@@ -72,7 +73,8 @@ public final class ReleaseMigrations {
         var primary = connections.get(primary());
         var color = history(primary).idle();
         var image = imageRef(config, version);
-        var plan = new MigrationPlan(service, version, color, settings.inContainer() ? image : null, primary(),
+        var plan = new MigrationPlan(service, version, color, settings.inContainer() ? image : null,
+                settings.inContainer() ? RegistryLogin.of(loaded) : Optional.empty(), primary(),
                 config.allHosts(), settings.inContainer() ? secrets() : null, workspace, stamp,
                 MigrationPlan.Locking.TAKE, message);
         return new MigrationRunner(commands(color, image, version), events, loaded.secretMask()).run(connections, plan);

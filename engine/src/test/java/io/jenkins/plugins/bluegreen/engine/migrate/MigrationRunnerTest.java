@@ -351,8 +351,8 @@ class MigrationRunnerTest {
     }
 
     private MigrationPlan plan(final MigrationPlan.Locking locking) {
-        return new MigrationPlan(SERVICE, "v2", Color.GREEN, null, BED.host(0), null, null, Optional.of(app),
-                STAMP, locking, null);
+        return new MigrationPlan(SERVICE, "v2", Color.GREEN, null, Optional.empty(), BED.host(0), null, null,
+                Optional.of(app), STAMP, locking, null);
     }
 
     private List<HistoryEntry> history(final int host) {
