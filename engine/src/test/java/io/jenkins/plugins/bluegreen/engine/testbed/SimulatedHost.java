@@ -130,10 +130,13 @@ final class SimulatedHost {
     /**
      * Removes what a failed test left running, so no container (and no overlay mount, and no NAT
      * rule) outlives the host. A container whose {@code podman run} was cut off with its session can
-     * still be coming up during the first sweep, so it sweeps until none is left. The storage is
-     * named twice, by flags and by env, so the machine's own is never touched.
+     * still be coming up during the first sweep, so it sweeps until none is left.
      */
     private void removeContainers() {
+        if (!Files.exists(dir.resolve("storage.conf"))) {
+            // Without it podman would sweep the machine's own storage.
+            return;
+        }
         var left = "";
         for (int sweep = 0; sweep < 3; sweep++) {
             podman("rm", "-a", "-f", "-t", "0");
@@ -146,8 +149,9 @@ final class SimulatedHost {
     }
 
     private String podman(final String... args) {
-        var command = new ArrayList<>(List.of("podman", "--root", dir.resolve("podman/graph").toString(),
-                "--runroot", dir.resolve("podman/run").toString()));
+        // The storage comes from the env alone, as in the host's sessions: podman refuses a --runroot
+        // flag longer than 50 characters, and the test bed's paths are longer.
+        var command = new ArrayList<>(List.of("podman"));
         command.addAll(List.of(args));
         var podmanCmd = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         podmanCmd.environment().put("CONTAINERS_STORAGE_CONF", dir.resolve("storage.conf").toString());
@@ -155,8 +159,8 @@ final class SimulatedHost {
         try {
             var process = podmanCmd.start();
             var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            process.waitFor();
-            return out;
+            int exit = process.waitFor();
+            return exit == 0 ? out : "(podman " + String.join(" ", args) + " exited with " + exit + ")";
         }
         catch (IOException e) {
             // podman is gone; then nothing of it can be left running either.
