@@ -138,7 +138,7 @@ public class ApprovalAction implements RunAction2 {
     /** The signed-in user and the groups the security realm gives them, as the engine's rules see them. */
     static Approver currentApprover() {
         var auth = Jenkins.getAuthentication2();
-        return new Approver(auth.getName(), auth.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).collect(Collectors.toSet()));
+        return new Approver(Identities.user(auth.getName()), Identities.groups(auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).collect(Collectors.toSet())));
     }
 }

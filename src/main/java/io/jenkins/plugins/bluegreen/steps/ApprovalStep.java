@@ -126,7 +126,7 @@ public class ApprovalStep extends Step {
     /** The engine's policy for this step, the admins' defaults filled in. */
     ApprovalPolicy policy() {
         var admins = DeploymentPolicyConfiguration.get();
-        var names = Names.split(approvers == null ? admins.getApproverGroup() : approvers);
+        var names = Identities.listed(Names.split(approvers == null ? admins.getApproverGroup() : approvers));
         var minutes = timeoutMinutes == null ? admins.getApprovalTimeoutMinutes() : timeoutMinutes;
         return new ApprovalPolicy(names, required, allowRequester, minutes > 0 ? Duration.ofMinutes(minutes) : null,
                 timeoutOutcome(onTimeout), commentRequired, ticketRequired);
@@ -161,7 +161,8 @@ public class ApprovalStep extends Step {
         public boolean start() throws Exception {
             var run = getContext().get(Run.class);
             var gate = EngineCall.engine(FUNCTION,
-                    () -> ApprovalGate.open(step.policy(), Decisions.requester(run), DeployClock.now()));
+                    () -> ApprovalGate.open(step.policy(), Identities.user(Decisions.requester(run)),
+                            DeployClock.now()));
             openGate(step.getMessage() == null ? "Approve this deploy?" : step.getMessage(), gate);
             return false;
         }

@@ -178,13 +178,13 @@ abstract class WindowedExecution extends GateExecution {
             log(describe(decision) + "; waiting, and going on by itself when the window opens");
             Decisions.record(context, "window", describe(decision), requester(), null, null);
         }
-        var onCall = Names.split(DeploymentPolicyConfiguration.get().getOnCallGroup());
+        var onCall = Identities.listed(Names.split(DeploymentPolicyConfiguration.get().getOnCallGroup()));
         if (!gateOpen() && !onCall.isEmpty()) {
             var hotfix = ApprovalGate.hotfix(onCall, null);
             var prompt = new ApprovalPolicy(hotfix.approvers(), 1, false, null, hotfix.onTimeout(), true, false);
             requested = null;
             openGate("Held by the deployment window: proceed now as a hotfix? (on-call only; the comment is the reason)",
-                    ApprovalGate.open(prompt, requester(), DeployClock.now()));
+                    ApprovalGate.open(prompt, Identities.user(requester()), DeployClock.now()));
         }
         wakeAt(decision.nextOpen());
         context.saveState();
@@ -198,8 +198,9 @@ abstract class WindowedExecution extends GateExecution {
         var admins = DeploymentPolicyConfiguration.get();
         var minutes = admins.getApprovalTimeoutMinutes();
         var gate = EngineCall.engine(request.function(), () -> ApprovalGate.open(
-                ApprovalGate.hotfix(Names.split(admins.getOnCallGroup()), minutes > 0 ? Duration.ofMinutes(minutes) : null),
-                override.requestedBy(), DeployClock.now()));
+                ApprovalGate.hotfix(Identities.listed(Names.split(admins.getOnCallGroup())),
+                        minutes > 0 ? Duration.ofMinutes(minutes) : null),
+                Identities.user(override.requestedBy()), DeployClock.now()));
         requested = override;
         Decisions.record(getContext(), "hotfix requested", "outside the deployment window: " + override.reason(),
                 override.requestedBy(), override.reason(), null);

@@ -73,6 +73,17 @@ class ApprovalStepTest {
     }
 
     @Test
+    void shouldKnowPeopleWhateverCaseTheySignInWithAsTheSecurityRealmDoes() throws Exception {
+        var build = startAsAlice("deploymentApproval approvers: 'ALICE, Bob'");
+        var page = new ApprovalPage(r, build);
+
+        assertThat(page.proceed("ALICE", "my own, in capitals")).as("still the requester").isEqualTo(403);
+        assertThat(build.isBuilding()).isTrue();
+        assertThat(page.proceed("bob", null)).as("listed as Bob").isEqualTo(200);
+        r.assertBuildStatusSuccess(r.waitForCompletion(build));
+    }
+
+    @Test
     void shouldRefuseSomeoneWhoIsNoApprover() throws Exception {
         var build = startAsAlice("deploymentApproval approvers: 'bob'");
 
