@@ -192,7 +192,7 @@ public final class BlueGreenDeploy {
      */
     public DeployResult redeploy(final String version, final String requestedBy, final List<Connection> held) {
         var registry = RegistryLogin.of(loaded);
-        return underRollback(version, requestedBy, host -> Borrowed.from(held, host), run -> {
+        return underRollback(version, requestedBy, host -> BorrowedConnection.from(held, host), run -> {
             run.pullingFrom(registry).stage();
             return run.promote();
         });
@@ -205,7 +205,7 @@ public final class BlueGreenDeploy {
      * drain of a deploy.
      */
     public WorkerReturn workerReturn(final String requestedBy, final Connections every) {
-        Connector borrowed = host -> new Borrowed(every.get(host));
+        Connector borrowed = host -> new BorrowedConnection(every.get(host));
         return new WorkerReturn() {
             @Override
             public Optional<String> obstacle(final String version, final Color color) {
@@ -329,39 +329,18 @@ public final class BlueGreenDeploy {
 
         /** Hosts where a worker's stopped container of the idle color is gone or holds another release. */
         Optional<String> workerObstacle() {
-            var found = new ArrayList<String>();
-            for (Role role : workerRoles()) {
-                for (Host host : role.hosts()) {
-                    var name = containerName(role, host, idle);
-                    var held = states.get(host).slot(role.name(), idle).map(s -> s.release().version());
-                    if (held.isEmpty()) {
-                        found.add(name + " is gone from " + host);
-                    }
-                    else if (!held.get().equals(plan.version())) {
-                        found.add(name + " on " + host + " holds " + held.get() + ", expected " + plan.version());
-                    }
-                }
-            }
-            return found.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", found));
+            return workers().obstacle(states, idle);
         }
 
         /** Starts the idle color of every worker, checks its readiness, then stops the other color. */
         void bringWorkersBack() {
-            var workers = workerRoles();
-            if (workers.isEmpty()) {
+            var workers = workers();
+            if (workers.roles().isEmpty()) {
                 return;
             }
-            timeline.phase(Phase.ROLLBACK, () -> {
-                for (Role role : workers) {
-                    EachHost.run(role.hosts(), host -> run(connections.get(host),
-                            containers.start(containerName(role, host, idle))).orThrow())
-                            .orThrow("starting " + plan.version() + " (" + role.name() + ") on " + idle);
-                    timeline.info(Phase.ROLLBACK, null, "started " + role.name() + " " + plan.version() + " on " + idle
-                            + " on " + role.hosts().size() + " host(s)");
-                }
-                awaitWorkers();
-            });
-            stopRoles(workers, live.orElseThrow());
+            timeline.phase(Phase.ROLLBACK,
+                    () -> workers.startAgain(idle, () -> checkCancelled("waiting for readiness")));
+            stopRoles(workers.roles(), live.orElseThrow());
         }
 
         /** For a caller that holds the locks and writes the history itself. */
@@ -445,45 +424,8 @@ public final class BlueGreenDeploy {
                     checkCancelled("booting");
                     report.orThrow("booting " + plan.version() + " (" + role.name() + ") on " + idle);
                 }
-                awaitWorkers();
+                workers().awaitReady(idle, () -> checkCancelled("waiting for readiness"));
             });
-        }
-
-        /**
-         * A role without traffic has no URL to gate, so it counts as ready when its container still
-         * runs after {@code readiness_delay} (Kamal's rule for roles without a proxy): an app that
-         * cannot start (bad config, missing dependency) has exited by then.
-         */
-        private void awaitWorkers() {
-            var workers = workerRoles();
-            if (workers.isEmpty()) {
-                return;
-            }
-            var delay = config.readinessDelay();
-            timeline.info(Phase.BOOT, null, "waiting " + delay.toMillis() + "ms (readiness_delay) before checking that "
-                    + workers.stream().map(Role::name).toList() + " still run on " + idle);
-            try {
-                Thread.sleep(delay.toMillis());
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            checkCancelled("waiting for readiness");
-            for (Role role : workers) {
-                EachHost.run(role.hosts(), host -> {
-                    var name = containerName(role, host, idle);
-                    var state = run(connections.get(host), containers.state(name));
-                    var status = state.ok() ? state.stdout().strip() : "not found";
-                    if (!"running 0".equals(status)) {
-                        var logs = run(connections.get(host), containers.logs(name, LOG_LINES));
-                        timeline.warn(Phase.BOOT, host.toString(), "last lines of " + name + ":\n" + logs.stdout());
-                        throw new DeployFailedException(name + " is " + describe(status) + " after readiness_delay ("
-                                + delay.toMillis() + "ms), expected it running since its start");
-                    }
-                    timeline.info(Phase.BOOT, host.toString(), name + " is running (" + plan.version() + ")");
-                    return host;
-                }).orThrow("readiness of " + plan.version() + " (" + role.name() + ") on " + idle);
-            }
         }
 
         /** Replaces whatever the idle slot holds with the new release, on one host. */
@@ -701,7 +643,7 @@ public final class BlueGreenDeploy {
             }
             var old = live.get();
             var keepWarm = config.extension().watch().keepWarm();
-            var retiring = new ArrayList<>(workerRoles());
+            var retiring = new ArrayList<>(workers().roles());
             if (keepWarm.isZero()) {
                 retiring.add(config.primaryRole());
             }
@@ -776,16 +718,8 @@ public final class BlueGreenDeploy {
             return specs.spec(role, host, color, plan.version()).containerName();
         }
 
-        /** {@code running 3} as people read it: {@code running, restarted 3 times}. */
-        private static String describe(final String status) {
-            var parts = status.split(" ");
-            return parts.length == 2 && !"0".equals(parts[1]) ? parts[0] + ", restarted " + parts[1] + " time(s)"
-                    : parts[0];
-        }
-
-        /** Every role but the traffic one: workers, which take no requests and so have no switch. */
-        private List<Role> workerRoles() {
-            return config.roles().stream().filter(r -> !r.name().equals(config.primaryRoleName())).toList();
+        private Workers workers() {
+            return new Workers(config, containers, specs, timeline, connections, plan.version());
         }
 
         private List<Host> primaryHosts() {
@@ -815,37 +749,6 @@ public final class BlueGreenDeploy {
                 return "the deploy was cancelled";
             }
             return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        }
-    }
-
-    /** A caller's connection, used but left open: closing it stays the caller's business. */
-    private record Borrowed(Connection connection) implements Connection {
-        static Connection from(final List<Connection> held, final Host host) {
-            return held.stream().filter(c -> c.host().equals(host) || c.host().name().equals(host.name())
-                    && (host.port() == 0 || c.host().port() == host.port())).findFirst().map(Borrowed::new)
-                    .orElseThrow(() -> new DeployFailedException(host + ": the rollback holds no connection to this"
-                            + " host of the config"));
-        }
-
-        @Override
-        public Host host() {
-            return connection.host();
-        }
-
-        @Override
-        public CommandResult run(final Command command, final byte[] stdin, final OutputListener output,
-                                 final Duration timeout) {
-            return connection.run(command, stdin, output, timeout);
-        }
-
-        @Override
-        public Tunnel forward(final int remotePort) {
-            return connection.forward(remotePort);
-        }
-
-        @Override
-        public void close() {
-            // Left open on purpose.
         }
     }
 }
