@@ -15,9 +15,9 @@ import io.jenkins.plugins.bluegreen.engine.lock.LockHolder;
 import io.jenkins.plugins.bluegreen.engine.remote.CommandResult;
 import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 import io.jenkins.plugins.bluegreen.engine.remote.Connector;
+import io.jenkins.plugins.bluegreen.engine.remote.ForwardingConnection;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
-import io.jenkins.plugins.bluegreen.engine.remote.Tunnel;
 import io.jenkins.plugins.bluegreen.engine.testbed.FreePorts;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxServer;
@@ -222,27 +222,12 @@ final class DeployScenario {
         return host -> new Recorded(connector.connect(host), sent);
     }
 
-    private record Recorded(Connection connection, List<String> sent) implements Connection {
-        @Override
-        public Host host() {
-            return connection.host();
-        }
-
+    private record Recorded(Connection delegate, List<String> sent) implements ForwardingConnection {
         @Override
         public CommandResult run(final Command command, final byte[] stdin, final OutputListener output,
                                  final Duration timeout) {
             sent.add(command.render() + (stdin == null ? "" : " <<< " + new String(stdin, StandardCharsets.UTF_8)));
-            return connection.run(command, stdin, output, timeout);
-        }
-
-        @Override
-        public Tunnel forward(final int remotePort) {
-            return connection.forward(remotePort);
-        }
-
-        @Override
-        public void close() {
-            connection.close();
+            return delegate.run(command, stdin, output, timeout);
         }
     }
 
