@@ -1,7 +1,9 @@
 package io.jenkins.plugins.bluegreen.steps;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.Util;
 import hudson.model.Run;
+import hudson.util.Secret;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
@@ -11,17 +13,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * Sends a notification to the chat webhook named in the global configuration (a Secret text
- * credential holding the webhook URL). Sent on a timer thread: a slow chat never delays a deploy,
- * and a failed post is logged (without the URL), never a build failure.
+ * credential holding the webhook URL), through Jenkins' HTTP proxy when one is configured. Sent on
+ * a timer thread: a slow chat never delays a deploy, and a failed post is logged (without the URL),
+ * never a build failure.
  */
 final class Notifier {
     private static final Logger LOGGER = Logger.getLogger(Notifier.class.getName());
     private static final OkHttpClient HTTP = new OkHttpClient();
+    private static final String PROXY_AUTHORIZATION = "Proxy-Authorization";
 
     private Notifier() {}
 
@@ -29,6 +35,30 @@ final class Notifier {
     static String buildPage(final Run<?, ?> run) {
         var root = Jenkins.get().getRootUrl();
         return (root == null ? "/" : root) + run.getUrl();
+    }
+
+    /**
+     * The client for {@code url}: through the proxy of Jenkins' HTTP proxy configuration unless its
+     * "no proxy" hosts name the webhook's host, with the proxy's login when it has one.
+     */
+    static OkHttpClient client(final String url) {
+        var proxy = Jenkins.get().getProxy();
+        if (proxy == null) {
+            return HTTP;
+        }
+        var parsed = HttpUrl.parse(url);
+        var builder = HTTP.newBuilder().proxy(proxy.createProxy(parsed == null ? null : parsed.host()));
+        var user = Util.fixEmptyAndTrim(proxy.getUserName());
+        if (user != null) {
+            var password = Secret.toString(proxy.getSecretPassword());
+            // Asked once per 407: a proxy that refuses the login again ends the post instead of looping.
+            builder.proxyAuthenticator((route, response) -> {
+                var refused = response.request();
+                return refused.header(PROXY_AUTHORIZATION) != null ? null
+                        : refused.newBuilder().header(PROXY_AUTHORIZATION, Credentials.basic(user, password)).build();
+            });
+        }
+        return builder.build();
     }
 
     static void send(final Run<?, ?> run, final Notification notification) {
@@ -44,7 +74,8 @@ final class Notifier {
                 return;
             }
             try {
-                new Webhook(HTTP, credential.getSecret().getPlainText()).post(notification);
+                var url = credential.getSecret().getPlainText();
+                new Webhook(client(url), url).post(notification);
             }
             catch (InvalidInputException | DeployFailedException e) {
                 LOGGER.log(Level.WARNING, "notification for {0} not sent: {1}", new Object[] {run, e.getMessage()});

@@ -6,6 +6,7 @@ import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.sun.net.httpserver.HttpServer;
+import hudson.ProxyConfiguration;
 import hudson.model.Cause;
 import hudson.model.CauseAction;
 import hudson.model.Result;
@@ -20,6 +21,7 @@ import io.jenkins.plugins.bluegreen.history.DeploymentHistoryAction;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -123,6 +125,42 @@ class DeploymentRecordPipelineTest {
                 .contains("shop-deploy #1: v2 is live on staging (green)")
                 .contains("hosts: web-1.internal").contains("by: alice")
                 .contains(build.getUrl()).doesNotContain("/hook");
+    }
+
+    @Test
+    void shouldPostThroughJenkinsProxyWithItsLogin() throws Exception {
+        var proxied = new LinkedBlockingQueue<String>();
+        var proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        proxy.createContext("/", exchange -> {
+            var login = exchange.getRequestHeaders().getFirst("Proxy-Authorization");
+            if (login == null) {
+                exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"office\"");
+                exchange.sendResponseHeaders(407, -1);
+            }
+            else {
+                proxied.add(login + " " + exchange.getRequestURI() + " "
+                        + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(200, -1);
+            }
+            exchange.close();
+        });
+        proxy.start();
+        try {
+            r.jenkins.setProxy(new ProxyConfiguration("127.0.0.1", proxy.getAddress().getPort(), "proxy-user",
+                    "proxy-pass"));
+
+            runAsAlice(Result.SUCCESS, "node { blueGreenDeploy destination: 'staging', version: 'v2' }");
+
+            var login = Base64.getEncoder()
+                    .encodeToString("proxy-user:proxy-pass".getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(proxied.poll(10, TimeUnit.SECONDS))
+                    .startsWith("Basic " + login + " http://127.0.0.1:" + chat.getAddress().getPort() + "/hook ")
+                    .contains("v2 is live on staging");
+            assertThat(posts).as("nothing went around the proxy").isEmpty();
+        }
+        finally {
+            proxy.stop(0);
+        }
     }
 
     @Test
