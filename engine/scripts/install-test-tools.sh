@@ -49,7 +49,7 @@ id postgres >/dev/null 2>&1 \
 # whoever listens there now. While no container runs at all (no conmon), every such rule is stale.
 if have iptables && ! pgrep -x conmon >/dev/null; then
   for chain in $(iptables -t nat -S 2>/dev/null | awk '$1 == "-N" && ($2 == "NETAVARK-HOSTPORT-DNAT" || $2 ~ /^NETAVARK-DN-/) { print $2 }'); do
-    iptables -t nat -F "$chain"
+    iptables -t nat -F "$chain" || echo "could not clear the stale port rules in $chain" >&2
   done
 fi
 
