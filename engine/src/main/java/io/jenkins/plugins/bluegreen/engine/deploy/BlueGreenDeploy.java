@@ -340,7 +340,7 @@ public final class BlueGreenDeploy {
             }
             timeline.phase(Phase.ROLLBACK,
                     () -> workers.startAgain(idle, () -> checkCancelled("waiting for readiness")));
-            stopRoles(workers.roles(), live.orElseThrow());
+            stop().oldColor(connections, workers.roles(), live.orElseThrow());
         }
 
         /** For a caller that holds the locks and writes the history itself. */
@@ -395,7 +395,7 @@ public final class BlueGreenDeploy {
 
         DeployResult abandon(final String why) {
             timeline.warn(Phase.ROLLBACK, null, "abandoning " + plan.version() + " on " + idle + ": " + why);
-            timeline.phase(Phase.ROLLBACK, () -> stopNew(usableConnections()));
+            timeline.phase(Phase.ROLLBACK, () -> stop().newRelease(usableConnections(), booted, idle));
             return result(DeployResult.Outcome.ABORTED, why);
         }
 
@@ -590,7 +590,7 @@ public final class BlueGreenDeploy {
                         "switched back to " + target.describe()));
             });
             if (notRestored.isEmpty() && live.isPresent()) {
-                stopNew(cleanup);
+                stop().newRelease(cleanup, booted, idle);
                 record(HistoryEntry.Action.ROLLBACK, previousVersion, live.get(), "automatic rollback: "
                         + plan.version() + " failed the watch: " + why);
                 return new DeployAbortedException(plan.version() + " " + DeployAbortedException.ROLLED_BACK_AUTOMATICALLY + ": " + why
@@ -606,30 +606,11 @@ public final class BlueGreenDeploy {
         private DeployAbortedException abort(final String why) {
             timeline.error(Phase.ROLLBACK, null, "deploy of " + plan.version() + " aborted: " + why);
             var cleanup = usableConnections();
-            timeline.phase(Phase.ROLLBACK, () -> stopNew(cleanup));
+            timeline.phase(Phase.ROLLBACK, () -> stop().newRelease(cleanup, booted, idle));
             var where = live.map(c -> "traffic stays on " + c + (previousVersion == null ? "" : " (" + previousVersion
                     + ")")).orElse("no color serves traffic yet");
             return new DeployAbortedException("deploy of " + plan.version() + " aborted before the switch: " + why
                     + "\n" + where + "; the new color " + idle + " was stopped", result(DeployResult.Outcome.ABORTED, why));
-        }
-
-        private void stopNew(final Connections cleanup) {
-            var stopped = EachHost.run(List.copyOf(booted), host -> {
-                for (Role role : config.roles()) {
-                    if (role.hosts().contains(host)) {
-                        var name = containerName(role, host, idle);
-                        cleanup.get(host).run(containers.stop(name, config.drainTimeout()), OutputListener.discard(),
-                                COMMAND_TIMEOUT);
-                    }
-                }
-                return host;
-            });
-            stopped.failures().forEach((host, why) -> timeline.error(Phase.ROLLBACK, host.toString(),
-                    "could not stop the new color " + idle + " (" + why + "); the next deploy replaces it"));
-            if (!stopped.values().isEmpty()) {
-                timeline.info(Phase.ROLLBACK, null, "stopped " + plan.version() + " on " + idle + " on "
-                        + stopped.values().size() + " host(s)");
-            }
         }
 
         /**
@@ -651,27 +632,7 @@ public final class BlueGreenDeploy {
                 timeline.info(Phase.RETIRE, null, previousVersion + " stays warm on " + old + " for "
                         + keepWarm.toSeconds() + "s (rollback is an instant switch back); the next deploy replaces it");
             }
-            stopRoles(retiring, old);
-        }
-
-        /** Stops {@code roles} on {@code old}, each given drain_timeout; a host that fails is reported, not fatal. */
-        private void stopRoles(final List<Role> roles, final Color old) {
-            if (roles.isEmpty()) {
-                return;
-            }
-            timeline.phase(Phase.RETIRE, () -> {
-                for (Role role : roles) {
-                    var stopped = EachHost.run(role.hosts(), host -> run(connections.get(host),
-                            containers.stop(containerName(role, host, old), config.drainTimeout())).orThrow());
-                    stopped.failures().forEach((host, why) -> timeline.warn(Phase.RETIRE, host.toString(),
-                            "could not stop " + role.name() + " on the old color " + old + ": " + why));
-                    if (!stopped.values().isEmpty()) {
-                        timeline.info(Phase.RETIRE, null, "stopped " + role.name() + " on the old color " + old
-                                + " on " + stopped.values().size() + " host(s), each given drain_timeout "
-                                + config.drainTimeout().toSeconds() + "s to finish its work");
-                    }
-                }
-            });
+            stop().oldColor(connections, retiring, old);
         }
 
         private void record(final HistoryEntry.Action action, final String version, final Color color,
@@ -716,6 +677,10 @@ public final class BlueGreenDeploy {
 
         private String containerName(final Role role, final Host host, final Color color) {
             return specs.spec(role, host, color, plan.version()).containerName();
+        }
+
+        private ColorStop stop() {
+            return new ColorStop(config, containers, specs, timeline, plan.version());
         }
 
         private Workers workers() {
