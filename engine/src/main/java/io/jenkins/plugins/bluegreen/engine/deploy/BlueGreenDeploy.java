@@ -1,13 +1,11 @@
 package io.jenkins.plugins.bluegreen.engine.deploy;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
-import io.jenkins.plugins.bluegreen.engine.command.Command;
 import io.jenkins.plugins.bluegreen.engine.config.DeployConfig;
 import io.jenkins.plugins.bluegreen.engine.config.Gate;
 import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
 import io.jenkins.plugins.bluegreen.engine.config.Role;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
-import io.jenkins.plugins.bluegreen.engine.container.ImagePull;
 import io.jenkins.plugins.bluegreen.engine.container.RegistryLogin;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
@@ -20,7 +18,6 @@ import io.jenkins.plugins.bluegreen.engine.ledger.LiveState;
 import io.jenkins.plugins.bluegreen.engine.ledger.Release;
 import io.jenkins.plugins.bluegreen.engine.lock.DeployLock;
 import io.jenkins.plugins.bluegreen.engine.lock.LockHolder;
-import io.jenkins.plugins.bluegreen.engine.remote.CommandResult;
 import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 import io.jenkins.plugins.bluegreen.engine.remote.Connections;
 import io.jenkins.plugins.bluegreen.engine.remote.Connector;
@@ -413,48 +410,21 @@ public final class BlueGreenDeploy {
 
         private void bootIdle() {
             checkCancelled("booting");
+            var colorBoot = new ColorBoot(config, containers, specs, timeline, registry, stamp, plan.version());
             timeline.phase(Phase.BOOT, () -> {
                 for (Role role : config.roles()) {
                     var fan = new FanOut(connections, config.boot().limit(), config.boot().batchWait(),
                             FanOut.Mode.FAIL_FAST);
                     boot = fan;
                     booted.addAll(role.hosts());
-                    var report = fan.run(role.hosts(), c -> bootOne(c, role));
+                    var report = fan.run(role.hosts(), c -> colorBoot.on(c, role, idle,
+                            states.get(c.host()).slot(role.name(), idle).isPresent()));
                     boot = null;
                     checkCancelled("booting");
                     report.orThrow("booting " + plan.version() + " (" + role.name() + ") on " + idle);
                 }
                 workers().awaitReady(idle, () -> checkCancelled("waiting for readiness"));
             });
-        }
-
-        /** Replaces whatever the idle slot holds with the new release, on one host. */
-        private CommandResult bootOne(final Connection c, final Role role) {
-            var host = c.host();
-            var spec = specs.spec(role, host, idle, plan.version());
-            var name = spec.containerName();
-            if (states.get(host).slot(role.name(), idle).isPresent()) {
-                // A stale idle container (a finished keep-warm, a cancelled deploy) gives way to the new release.
-                run(c, containers.stop(name, config.drainTimeout()));
-                run(c, containers.remove(name)).orThrow();
-            }
-            var pulled = new ImagePull(containers, registry, COMMAND_TIMEOUT)
-                    .ensure(c, spec.image(), step -> timeline.info(Phase.BOOT, host.toString(), step));
-            if (!pulled.ok()) {
-                return pulled;
-            }
-            if (!spec.secretEnv().isEmpty()) {
-                var content = ContainerCommands.envFileContent(spec, specs.secrets(role));
-                var written = c.run(containers.writeEnvFile(spec), content, OutputListener.discard(), COMMAND_TIMEOUT);
-                if (!written.ok()) {
-                    return written;
-                }
-            }
-            var started = run(c, containers.run(spec, stamp));
-            if (started.ok()) {
-                timeline.info(Phase.BOOT, host.toString(), "started " + name + " (" + plan.version() + ")");
-            }
-            return started;
         }
 
         private void gateAndHook() {
@@ -697,10 +667,6 @@ public final class BlueGreenDeploy {
 
         private Target target(final Color color, final String version) {
             return new Target(config.service(), color.label(), wiring.port(primaryHosts().get(0), color), version);
-        }
-
-        private CommandResult run(final Connection c, final Command command) {
-            return c.run(command, OutputListener.discard(), COMMAND_TIMEOUT);
         }
 
         private void checkCancelled(final String during) {
