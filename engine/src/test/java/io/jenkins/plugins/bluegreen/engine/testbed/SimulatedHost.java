@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /** One simulated host of a {@link TestBed}: an sshd in the foreground with its own config and files. */
 final class SimulatedHost {
@@ -113,13 +117,21 @@ final class SimulatedHost {
         // sshd and its sessions go first: a podman command still running in a session could
         // otherwise create a container after the sweep below.
         if (process != null) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            try {
-                process.waitFor();
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            // Every one of them is waited for: a session child that has not yet closed its copy of
+            // the listening socket would still take a connection, and reset it as it dies.
+            var all = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+            all.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle p : all) {
+                try {
+                    p.onExit().get(10, TimeUnit.SECONDS);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                catch (ExecutionException | TimeoutException e) {
+                    // Killed, but not gone within 10s: stuck in the kernel, beyond what a test can do.
+                }
             }
         }
         if (podman) {
