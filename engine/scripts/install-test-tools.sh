@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and configures what the engine's tests run against for real: OpenSSH, podman (with the
-# settings this kind of machine needs), busybox for locally built images, nginx and PostgreSQL.
+# settings this kind of machine needs), busybox and a static C toolchain for locally built images,
+# nginx and PostgreSQL.
 # Idempotent: installs only what is missing. Needs root (apt-get).
 set -euo pipefail
 
@@ -12,6 +13,9 @@ have ssh-keygen || need+=(openssh-client)
 have podman || need+=(podman)
 have runc || need+=(runc)
 [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || need+=(busybox-static)
+# The test app's server is C, built static into the image: gcc and the static libc.
+have gcc || need+=(gcc)
+[ -e "/usr/lib/$(uname -m)-linux-gnu/libc.a" ] || need+=(libc6-dev)
 have nginx || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 [ -x /usr/lib/postgresql/15/bin/postgres ] || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 

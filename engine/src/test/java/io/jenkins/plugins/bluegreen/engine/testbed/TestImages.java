@@ -15,15 +15,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the test app images locally, without a registry: {@code podman import} of a tar holding
- * static busybox and a shell-script app on port 3000 answering {@code /health}, {@code /health/ready}
- * (with {@code checks}), {@code /health/live}, {@code /} (its version) and {@code /env-names}.
+ * static busybox (for the start script and {@code podman exec}) and the app, a small static HTTP
+ * server on port 3000 answering {@code /health}, {@code /health/ready} (with {@code checks}),
+ * {@code /health/live}, {@code /} (its version) and {@code /env-names}.
  *
- * <p>busybox httpd cannot route extension-less paths like {@code /health} to a script without
- * redirects (Debian's build has no proxy support), so the app answers through {@code nc -ll -e}:
- * exact paths, exact statuses.
+ * <p>The server is C built here with {@code gcc -static} (resources/testbed/app/server.c): busybox
+ * has no server fit for load (its {@code nc} listens with a backlog of 1 and its {@code httpd} routes
+ * extension-less paths only through redirects), and the image must stay registry-free.
  *
- * <p>Each image is built once: a tag whose {@code bgtest.recipe} label matches the current scripts is
- * reused, so a run after a script change rebuilds rather than testing a stale app.
+ * <p>Each image is built once: a tag whose {@code bgtest.recipe} label matches the current sources is
+ * reused, so a run after a change rebuilds rather than testing a stale app.
  */
 public final class TestImages {
     /** How a test app behaves; each variant is its own image tag. */
@@ -34,7 +35,7 @@ public final class TestImages {
     }
 
     /** Bump when the rootfs layout built here changes, so images built by older code are rebuilt. */
-    private static final String LAYOUT = "busybox-relative-links-1";
+    private static final String LAYOUT = "busybox-relative-links-static-server-2";
 
     public static final App V1 = new App("v1", "v1", 0, -1, true);
     public static final App V2 = new App("v2", "v2", 0, -1, true);
@@ -58,10 +59,10 @@ public final class TestImages {
     public static synchronized String ensure(final App app) {
         var podman = TestTools.require("podman").toString();
         var start = resource("start");
-        var serve = resource("serve");
+        var server = resource("server.c");
         var variant = "VERSION=" + app.version() + "\nBOOT_DELAY=" + app.bootDelaySeconds()
                 + "\nHEALTHY_FOR=" + app.healthyForSeconds() + "\nREDIS=" + app.redisUp() + "\n";
-        var recipe = sha256(LAYOUT + start + serve + variant);
+        var recipe = sha256(LAYOUT + start + server + variant);
         var existing = exec(List.of(podman, "image", "inspect", "--format", "{{index .Labels \"bgtest.recipe\"}}",
                 app.image()), true);
         if (existing.strip().equals(recipe)) {
@@ -84,7 +85,7 @@ public final class TestImages {
                 }
             }
             write(root.resolve("app/start"), start, "rwxr-xr-x");
-            write(root.resolve("app/serve"), serve, "rwxr-xr-x");
+            compile(server, dir, root.resolve("app/server"));
             write(root.resolve("app/variant"), variant, "rw-r--r--");
             var tar = dir.resolve("app.tar");
             exec(List.of("tar", "-C", root.toString(), "-cf", tar.toString(), "."), false);
@@ -100,6 +101,14 @@ public final class TestImages {
                 exec(List.of("rm", "-rf", dir.toString()), true);
             }
         }
+    }
+
+    /** Builds the app server static, so it needs nothing from the image but itself. */
+    private static void compile(final String source, final Path dir, final Path binary) throws IOException {
+        var gcc = TestTools.require("gcc");
+        var file = dir.resolve("server.c");
+        Files.writeString(file, source);
+        exec(List.of(gcc.toString(), "-static", "-O2", "-o", binary.toString(), file.toString()), false);
     }
 
     private static void write(final Path file, final String text, final String mode) throws IOException {
