@@ -17,10 +17,19 @@ import okhttp3.Request;
  * This is nginx's own account of where it sent the request, so it holds for any application,
  * whatever its responses look like.
  *
+ * <p>One answer from the new backend does not yet mean the switch is done: {@code nginx -s reload}
+ * returns before the old workers have stopped accepting connections, so for a moment a new
+ * connection may still go to an old worker and the old backend. The probe therefore wants
+ * {@value #CONFIRMATIONS} answers in a row, each on a fresh connection, before it calls the switch
+ * done; by then the master has told the old workers to quit and they have closed their listeners.
+ *
  * <p>A URL on the host's loopback is reached through a tunnel over the host's connection; any other
  * URL is requested directly.
  */
 public final class UpstreamProbe {
+    static final int CONFIRMATIONS = 3;
+    private static final Duration CONFIRMATION_PAUSE = Duration.ofMillis(20);
+
     private final OkHttpClient client;
 
     public UpstreamProbe(final Duration requestTimeout) {
@@ -32,7 +41,7 @@ public final class UpstreamProbe {
 
     /**
      * Requests {@code url} until nginx reports {@code expected} as the backend with a response below
-     * 500, at most {@code attempts} times.
+     * 500 {@value #CONFIRMATIONS} times in a row; gives up after {@code attempts} other answers.
      *
      * @return how many requests it took
      */
@@ -50,12 +59,23 @@ public final class UpstreamProbe {
     private int poll(final Connection host, final URI url, final URI via, final String expected,
                      final int attempts, final Duration interval) {
         var seen = "no response";
-        for (int attempt = 1; attempt <= attempts; attempt++) {
+        int asked = 0;
+        int misses = 0;
+        int inARow = 0;
+        while (misses < attempts) {
             seen = ask(url, via);
+            asked++;
             if (seen.equals(answer(expected))) {
-                return attempt;
+                if (++inARow == CONFIRMATIONS) {
+                    return asked;
+                }
+                pause(CONFIRMATION_PAUSE);
             }
-            pause(interval);
+            else {
+                inARow = 0;
+                misses++;
+                pause(interval);
+            }
         }
         throw new DeployFailedException(host.host() + ": " + url + " did not answer from " + expected + " after "
                 + attempts + " requests; last: " + seen);

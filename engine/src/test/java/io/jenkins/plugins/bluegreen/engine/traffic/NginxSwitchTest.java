@@ -67,6 +67,25 @@ class NginxSwitchTest {
     }
 
     @Test
+    void shouldCallTheSwitchDoneOnlyWhenNoOldWorkerTakesNewConnections() throws Exception {
+        var server = nginx.start(target(blue, "blue"));
+        var traffic = new NginxSwitch(server.settings(), events::add);
+        for (int round = 0; round < 5; round++) {
+            var to = round % 2 == 0 ? green : blue;
+            traffic.switchTo(host, target(to, round % 2 == 0 ? "green" : "blue"));
+
+            // nginx -s reload returns before the old workers stop accepting: one answer from the new
+            // backend is not yet a switch. Each request here opens a connection of its own.
+            var answers = new ArrayList<String>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.url()).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+            }
+            assertThat(answers).as("round %d", round).containsOnly(to.version());
+        }
+    }
+
+    @Test
     void shouldPutThePreviousFileBackWhenNginxRejectsTheNewOne() throws Exception {
         var server = nginx.start(target(blue, "blue"));
         var traffic = new NginxSwitch(server.settings(), events::add);
