@@ -293,6 +293,8 @@ class BlueGreenDeployTest {
     void shouldLoseNoRequestDuringFiveDeploysUnderLoad() {
         var s = scenario("  watch:", "    duration: 1s", "    interval: 250ms");
         s.deploy().run(DeployPlan.of("v1", "alice"));
+        var control = LoadGenerator.control(s.publicUrl(0), 210, Duration.ofSeconds(10));
+        System.out.println("zero-downtime: control, no deploy: " + control.summary());
         var load = LoadGenerator.start(s.publicUrl(0), 210);
         var loadStart = Instant.now();
         s.events.clear();

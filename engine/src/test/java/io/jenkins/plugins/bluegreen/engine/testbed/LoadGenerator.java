@@ -82,6 +82,28 @@ public final class LoadGenerator {
         return generator;
     }
 
+    /**
+     * The control run: the same load on the same URL for {@code length}, with nothing else going on.
+     * A zero-downtime claim means something only if the machine carries the load by itself, so this
+     * fails, saying what it measured, when the control loses a request or cannot keep the rate.
+     */
+    public static LoadStats control(final URI url, final int rps, final Duration length) {
+        var load = start(url, rps);
+        try {
+            Thread.sleep(length.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        var stats = load.stop();
+        if (stats.failed() > 0 || stats.rate() < rps * 0.95) {
+            throw new AssertionError("control run, no deploy: this machine cannot carry " + rps
+                    + " requests/s to " + url + " by itself, so a deploy under that load proves nothing: "
+                    + stats.summary());
+        }
+        return stats;
+    }
+
     /** Stops sending, waits (briefly) for the requests in flight and returns what happened. */
     public LoadStats stop() {
         running = false;
