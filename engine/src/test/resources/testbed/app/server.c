@@ -12,7 +12,8 @@
  * accepting; a child still answering may finish.
  *
  * Behaviour comes from the environment the start script exports: VERSION, HEALTHY_FOR (seconds
- * after start from which /health answers 503; negative for never), REDIS (true or false).
+ * after start from which /health answers 503; negative for never), REDIS (true or false). A test
+ * makes a running app fall ill at the moment it chooses by creating /tmp/sick in its container.
  */
 #include <errno.h>
 #include <netinet/in.h>
@@ -46,6 +47,9 @@ static const char *env_or(const char *name, const char *fallback) {
 
 static int healthy(void) {
     long healthy_for = atol(env_or("HEALTHY_FOR", "-1"));
+    if (access("/tmp/sick", F_OK) == 0) {
+        return 0;
+    }
     return healthy_for < 0 || time(NULL) - started < healthy_for;
 }
 

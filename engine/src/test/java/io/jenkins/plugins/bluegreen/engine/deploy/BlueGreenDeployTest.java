@@ -44,7 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BlueGreenDeployTest {
     private static final int HOSTS = 3;
-    private static final TestImages.App UNHEALTHY_SOON = TestImages.unhealthyAfter(4);
     private static final TestImages.App SLOW_BOOT = TestImages.slowBoot(3);
 
     @RegisterExtension
@@ -58,7 +57,7 @@ class BlueGreenDeployTest {
 
     @BeforeAll
     static void images() {
-        DeployScenario.loadImages(BED, TestImages.V1, TestImages.V2, TestImages.NEVER_HEALTHY, UNHEALTHY_SOON, SLOW_BOOT);
+        DeployScenario.loadImages(BED, TestImages.V1, TestImages.V2, TestImages.NEVER_HEALTHY, SLOW_BOOT);
     }
 
     private final List<DeployScenario> scenarios = new ArrayList<>();
@@ -132,7 +131,7 @@ class BlueGreenDeployTest {
         var s = scenario("  watch:", "    duration: 10s", "    interval: 250ms");
         s.deploy().run(DeployPlan.of("v1", "alice"));
 
-        assertThatThrownBy(() -> s.deploy().run(DeployPlan.of(UNHEALTHY_SOON.tag(), "bob")))
+        assertThatThrownBy(() -> s.fallingIllOnceLive(Color.GREEN).run(DeployPlan.of("v2", "bob")))
                 .isInstanceOfSatisfying(DeployAbortedException.class, e -> {
                     // Whichever probe notices first: the error rate or /health failing twice in a row.
                     assertThat(e.getMessage()).contains("rolled back automatically", "traffic is back on blue (v1)");
@@ -147,7 +146,7 @@ class BlueGreenDeployTest {
             var last = ledger.history().get(ledger.history().size() - 1);
             assertThat(last.action()).isEqualTo(HistoryEntry.Action.ROLLBACK);
             assertThat(last.release().version()).isEqualTo("v1");
-            assertThat(last.message()).contains("automatic rollback", UNHEALTHY_SOON.tag());
+            assertThat(last.message()).contains("automatic rollback", "v2");
         }
         assertThat(s.events).anyMatch(e -> e.phase() == Phase.ROLLBACK && e.message().startsWith("switched back to"));
     }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerRuntime;
 import io.jenkins.plugins.bluegreen.engine.event.Event;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
+import io.jenkins.plugins.bluegreen.engine.event.Phase;
 import io.jenkins.plugins.bluegreen.engine.ledger.Ledger;
 import io.jenkins.plugins.bluegreen.engine.ledger.LiveState;
 import io.jenkins.plugins.bluegreen.engine.lock.DeployLock;
@@ -44,8 +45,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -273,6 +276,29 @@ final class DeployScenario {
             var out = c.run(Command.of("podman", "ps", "--filter", "label=bluegreen.service=" + service, "--format",
                     "{{.Names}}"), OutputListener.discard(), TIMEOUT).orThrow().stdout();
             return out.lines().filter(l -> !l.isBlank()).sorted().toList();
+        }
+    }
+
+    /**
+     * A deploy whose new release, on {@code color}, falls ill (503 on its health paths, on every host)
+     * as soon as the watch begins: the moment is the test's, not a timer's, so a slow machine cannot
+     * make the release ill while it is still at its gate.
+     */
+    BlueGreenDeploy fallingIllOnceLive(final Color color) {
+        var ill = new AtomicBoolean();
+        return deploy(e -> {
+            if (e.phase() == Phase.WATCH && ill.compareAndSet(false, true)) {
+                CompletableFuture.runAsync(() -> sicken(color));
+            }
+        });
+    }
+
+    private void sicken(final Color color) {
+        for (int i = 0; i < bed.hosts().size(); i++) {
+            try (var c = connect(i)) {
+                c.run(Command.of("podman", "exec", container(color), "touch", "/tmp/sick"), OutputListener.discard(),
+                        TIMEOUT).orThrow();
+            }
         }
     }
 

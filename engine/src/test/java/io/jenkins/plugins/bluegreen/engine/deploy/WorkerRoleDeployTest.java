@@ -34,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  * simulated hosts: whatever the deploy's end, exactly one color of the worker runs.
  */
 class WorkerRoleDeployTest {
-    private static final TestImages.App UNHEALTHY_SOON = TestImages.unhealthyAfter(4);
     private static final String REGISTRY_PASSWORD = "s3cret-registry-token";
     private static final List<String> REGISTRY = List.of("registry:", "  server: registry.example:5000",
             "  username: deploy-bot", "  password: $BG_REGISTRY_PASSWORD");
@@ -52,7 +51,7 @@ class WorkerRoleDeployTest {
 
     @BeforeAll
     static void images() {
-        DeployScenario.loadImages(BED, TestImages.V1, TestImages.V2, TestImages.NEVER_HEALTHY, UNHEALTHY_SOON);
+        DeployScenario.loadImages(BED, TestImages.V1, TestImages.V2, TestImages.NEVER_HEALTHY);
     }
 
     private DeployScenario scenario(final List<String> topLevel, final Function<String, String> env,
@@ -105,7 +104,7 @@ class WorkerRoleDeployTest {
         var s = scenario(List.of(), name -> null, "  watch:", "    duration: 10s", "    interval: 250ms");
         s.deploy().run(DeployPlan.of("v1", "alice"));
 
-        assertThatThrownBy(() -> s.deploy().run(DeployPlan.of(UNHEALTHY_SOON.tag(), "bob")))
+        assertThatThrownBy(() -> s.fallingIllOnceLive(Color.GREEN).run(DeployPlan.of("v2", "bob")))
                 .isInstanceOf(DeployAbortedException.class).hasMessageContaining("rolled back automatically");
 
         for (int i = 0; i < BED.hosts().size(); i++) {
