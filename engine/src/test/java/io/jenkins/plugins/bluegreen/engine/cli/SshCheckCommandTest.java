@@ -47,7 +47,7 @@ class SshCheckCommandTest {
                 BED.host(0).toString(), BED.host(1).toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("failed");
-        assertThat(run.err()).contains("it offered ssh-ed25519 key SHA256:", "ssh-keyscan -p " + BED.host(1).port());
+        assertThat(run.err()).contains("it offered ssh-ed25519 key SHA256:", "ssh-keyscan " + BED.host(1).name());
     }
 
     @Test

@@ -55,7 +55,9 @@ import java.util.stream.Collectors;
 /**
  * One service deployed on the hosts of a podman {@link TestBed}: its own name (so tests sharing a
  * bed never see each other's containers, ledger or lock), its own pair of color ports and its own
- * real nginx per host, since the simulated hosts share this machine's loopback.
+ * real nginx on every host. Every host is wired the same way, as the config's {@code x-bluegreen}
+ * says (same ports, same upstream file path, same commands), so deploys run through the engine's
+ * own {@link ConfigWiring}, as they do on a real fleet.
  */
 final class DeployScenario {
     static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -67,11 +69,7 @@ final class DeployScenario {
     /** Every command the deploys sent, rendered, with its stdin if it had one. */
     final List<String> sent = Collections.synchronizedList(new ArrayList<>());
     private final TestBed bed;
-    private final Map<Host, Wire> wires = new HashMap<>();
     private final List<NginxServer> nginx = new ArrayList<>();
-
-    private record Wire(Ports ports, TrafficSwitch traffic, URI publicUrl) {
-    }
 
     /**
      * @param extra YAML lines added under {@code x-bluegreen}, two-space indented (e.g. a watch section)
@@ -112,14 +110,15 @@ final class DeployScenario {
         this.bed = bed;
         this.service = "bg" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
         var hosts = new StringBuilder();
-        for (Host host : bed.hosts()) {
-            hosts.append(roles.isEmpty() ? "  - " : "      - ").append(host).append('\n');
-            var ports = new Ports(FreePorts.forContainer(), FreePorts.forContainer(), Ports.DEFAULT_APP);
+        var ports = new Ports(FreePorts.forContainer(), FreePorts.forContainer(), Ports.DEFAULT_APP);
+        int proxyPort = FreePorts.forContainer();
+        for (int i = 0; i < bed.hosts().size(); i++) {
+            hosts.append(roles.isEmpty() ? "  - " : "      - ").append(bed.host(i)).append('\n');
             // Before the first deploy nginx points at blue, where nothing answers yet.
-            var server = nginxes.start(new Target(service, "blue", ports.blue(), "none"));
-            nginx.add(server);
-            wires.put(host, new Wire(ports, new NginxSwitch(server.settings(), EventSink.discard()), server.url()));
+            nginx.add(nginxes.startOnHost(bed, i, "nginx-" + service, proxyPort,
+                    new Target(service, "blue", ports.blue(), "none")));
         }
+        var traffic = nginx.get(0).settings();
         var servers = new StringBuilder();
         if (roles.isEmpty()) {
             servers.append(hosts);
@@ -138,6 +137,12 @@ final class DeployScenario {
                 + topLevel.stream().map(l -> l + "\n").collect(Collectors.joining())
                 + "x-bluegreen:\n"
                 + "  runtime: podman\n"
+                + "  ports: {blue: " + ports.blue() + ", green: " + ports.green() + "}\n"
+                + "  traffic:\n"
+                + "    upstream_file: " + traffic.upstreamFile() + "\n"
+                + "    public_url: " + traffic.publicUrl() + "\n"
+                + "    test: " + traffic.testCommand() + "\n"
+                + "    reload: " + traffic.reloadCommand() + "\n"
                 + "  gate:\n"
                 + "    paths: [/health, /health/ready]\n"
                 + "    interval: 200ms\n"
@@ -189,34 +194,15 @@ final class DeployScenario {
         }
     }
 
-    HostWiring wiring() {
-        return new HostWiring() {
-            @Override
-            public Ports ports(final Host host) {
-                return wires.get(host).ports();
-            }
-
-            @Override
-            public TrafficSwitch traffic(final Host host) {
-                return wires.get(host).traffic();
-            }
-
-            @Override
-            public URI publicUrl(final Host host) {
-                return wires.get(host).publicUrl();
-            }
-        };
-    }
-
     BlueGreenDeploy deploy() {
-        return new BlueGreenDeploy(config, recording(), events::add, wiring());
+        return new BlueGreenDeploy(config, recording(), events::add);
     }
 
     BlueGreenDeploy deploy(final EventSink sink) {
         return new BlueGreenDeploy(config, recording(), e -> {
             events.add(e);
             sink.accept(e);
-        }, wiring());
+        });
     }
 
     /** A connector that records every command sent in {@link #sent}. */
@@ -232,6 +218,11 @@ final class DeployScenario {
             sent.add(command.render() + (stdin == null ? "" : " <<< " + new String(stdin, StandardCharsets.UTF_8)));
             return delegate.run(command, stdin, output, timeout);
         }
+    }
+
+    /** The config's traffic switch, as a rollback of this service would use it. */
+    TrafficSwitch traffic() {
+        return ConfigWiring.trafficSwitch(config.config(), EventSink.discard());
     }
 
     /** What host i's nginx answers on {@code /}: {@code bgtest-app v1}. */

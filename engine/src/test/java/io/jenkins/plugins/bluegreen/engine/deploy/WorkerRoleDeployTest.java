@@ -163,13 +163,13 @@ class WorkerRoleDeployTest {
         }
     }
 
-    /** Rolls back to the previous release as {@code ConfigRollback} wires it, with the scenario's own switches. */
+    /** Rolls back to the previous release as {@code ConfigRollback} wires it. */
     private static DeployOutcome rollBack(final DeployScenario s) {
         var config = s.config.config();
         var deploy = s.deploy();
         var rollback = new Rollback(Service.of(s.service), config.primaryRoleName(), config.extension().ports(),
                 config.image(), new ContainerCommands(ContainerRuntime.PODMAN, config.extension().runDirectory()),
-                new WiredSwitch(s.wiring()), s.events::add)
+                s.traffic(), s.events::add)
                 .withBooter((version, image, held) -> deploy.redeploy(version, "carol", held).asOutcome());
         try (var connections = new Connections(s.recording())) {
             var hosts = config.primaryRole().hosts().stream().map(connections::get).toList();

@@ -130,7 +130,7 @@ class MigrationRunnerTest {
                 + " insert into customers values ('ada')");
         var backups = Files.createDirectories(app.resolve("backups"));
         var dump = Path.of(POSTGRES.psql().get(0)).resolveSibling("pg_dump");
-        var command = dump + " -h 127.0.0.1 -p " + POSTGRES.port() + " -U postgres " + POSTGRES.database()
+        var command = dump + " -h " + POSTGRES.socketDir() + " -p " + POSTGRES.port() + " -U postgres " + POSTGRES.database()
                 + " > " + backups + "/{service}-{version}-{timestamp}.sql";
 
         var result = runner(settings("bin/migrate").withBackup(command)).run(connections, plan(MigrationPlan.Locking.TAKE));

@@ -35,14 +35,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The hosts of a rollback test: test-bed hosts with their own podman, each with a real nginx as its
- * traffic switch, and a service name of the test's own. Every host's colors publish on ports of
- * their own (the hosts share this machine's loopback); the switch maps the config's ports, which
- * the engine sees, to them.
+ * traffic switch, and a service name of the test's own. Every host is wired alike, as a config
+ * would have it: the colors publish on {@link #PORTS}, and nginx keeps its files at the same paths.
  */
 final class Fleet implements AutoCloseable {
     static final Ports PORTS = new Ports(3001, 3002, 3000);
@@ -55,14 +53,14 @@ final class Fleet implements AutoCloseable {
     final List<Event> events = new ArrayList<>();
     final List<Connection> hosts = new ArrayList<>();
     private final List<NginxServer> nginx = new ArrayList<>();
-    private final List<Map<Color, Integer>> ports = new ArrayList<>();
 
     Fleet(final TestBed bed, final NginxExtension nginxes) {
+        int proxyPort = FreePorts.forContainer();
         for (int i = 0; i < bed.hosts().size(); i++) {
             hosts.add(bed.connector().connect(bed.host(i)));
-            ports.add(Map.of(Color.BLUE, FreePorts.forContainer(), Color.GREEN, FreePorts.forContainer()));
             // The upstream file starts out pointing at a port nothing listens on: no release is live yet.
-            nginx.add(nginxes.start(new Target(service.name(), "blue", ScriptedHttpServer.closedPort(), "none")));
+            nginx.add(nginxes.startOnHost(bed, i, "nginx-" + service.name(), proxyPort,
+                    new Target(service.name(), "blue", ScriptedHttpServer.closedPort(), "none")));
         }
     }
 
@@ -101,7 +99,7 @@ final class Fleet implements AutoCloseable {
     void boot(final int i, final TestImages.App app, final Color color, final DeployStamp stamp) {
         var host = hosts.get(i);
         var spec = new ContainerSpec(service, "web", color, app.image(), app.version(), Map.of(), List.of(), List.of(),
-                null, null, Map.of(), List.of(), ports.get(i).get(color), PORTS.app(), false);
+                null, null, Map.of(), List.of(), color == Color.BLUE ? PORTS.blue() : PORTS.green(), PORTS.app(), false);
         host.run(containers.run(spec, stamp), OutputListener.discard(), TIMEOUT).orThrow();
     }
 
@@ -132,33 +130,9 @@ final class Fleet implements AutoCloseable {
         return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    /** The switch of each host: its own nginx, and the config's ports mapped to the host's own. */
+    /** The switch every host has: the same nginx paths and commands on each, as a config gives them. */
     TrafficSwitch traffic() {
-        return new TrafficSwitch() {
-            @Override
-            public void switchTo(final Connection host, final Target target) {
-                nginx(host).switchTo(host, physical(host, target));
-            }
-
-            @Override
-            public Optional<Target> current(final Connection host) {
-                return nginx(host).current(host).map(t -> target(Color.parse(t.color(), "color"), t.version()));
-            }
-
-            @Override
-            public void verify(final Connection host, final Target target) {
-                nginx(host).verify(host, physical(host, target));
-            }
-        };
-    }
-
-    private NginxSwitch nginx(final Connection host) {
-        return new NginxSwitch(nginx.get(hosts.indexOf(host)).settings(), events::add);
-    }
-
-    private Target physical(final Connection host, final Target target) {
-        var color = Color.parse(target.color(), "color");
-        return new Target(target.service(), target.color(), ports.get(hosts.indexOf(host)).get(color), target.version());
+        return new NginxSwitch(nginx.get(0).settings(), events::add);
     }
 
     /** Stops host {@code i}'s nginx: its switch can no longer reload. */

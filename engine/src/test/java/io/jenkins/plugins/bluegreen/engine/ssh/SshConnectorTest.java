@@ -10,12 +10,11 @@ import io.jenkins.plugins.bluegreen.engine.event.Event;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
 import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
+import io.jenkins.plugins.bluegreen.engine.testbed.FreePorts;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -107,7 +106,7 @@ class SshConnectorTest {
                 seen.add(connection.run(Command.of("sh", "-c", "echo \"$SSH_CONNECTION\""), OutputListener.discard(),
                         TIMEOUT).orThrow().stdout());
             }
-            assertThat(seen).singleElement().asString().startsWith("127.");
+            assertThat(seen).singleElement().asString().startsWith(BED.gateway() + " ");
         }
     }
 
@@ -147,23 +146,27 @@ class SshConnectorTest {
     }
 
     @Test
-    void shouldForwardALocalPortToAPortOnTheHost() throws IOException {
-        try (var server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-             var connection = BED.connector().connect(BED.host(1));
-             var tunnel = connection.forward(server.getLocalPort())) {
-            var accepter = new Thread(() -> {
-                try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
-                    out.write("through the tunnel\n".getBytes(StandardCharsets.UTF_8));
+    void shouldForwardALocalPortToAPortOnTheHost() throws Exception {
+        // A service on the host, reached through the tunnel at the host's own 127.0.0.1.
+        int port = FreePorts.forContainer();
+        var service = BED.onHost(1, "busybox", "nc", "-ll", "-p", String.valueOf(port),
+                "-e", "echo", "through the tunnel").start();
+        try (var connection = BED.connector().connect(BED.host(1)); var tunnel = connection.forward(port)) {
+            var answer = "";
+            for (int attempt = 0; attempt < 50 && answer.isEmpty(); attempt++) {
+                // Until the service listens, the host refuses and the tunnel closes at once.
+                try (var client = new Socket("127.0.0.1", tunnel.localPort()); InputStream in = client.getInputStream()) {
+                    client.setSoTimeout(10_000);
+                    answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
-                catch (IOException e) {
-                    // The assertion below reports it.
+                if (answer.isEmpty()) {
+                    Thread.sleep(100);
                 }
-            });
-            accepter.start();
-            try (var client = new Socket("127.0.0.1", tunnel.localPort()); InputStream in = client.getInputStream()) {
-                client.setSoTimeout(10_000);
-                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("through the tunnel\n");
             }
+            assertThat(answer).isEqualTo("through the tunnel\n");
+        }
+        finally {
+            service.destroyForcibly().waitFor();
         }
     }
 

@@ -26,9 +26,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Sends GET requests to one loopback URL at a fixed rate over kept-alive connections, as a busy
- * client would, and counts what failed (an I/O error or a status outside 2xx). It is bounded: it
- * stops by itself after {@link #LONGEST} and refuses any address outside loopback.
+ * Sends GET requests to one URL at a fixed rate over kept-alive connections, as a busy client would,
+ * and counts what failed (an I/O error or a status outside 2xx). It is bounded: it stops by itself
+ * after {@link #LONGEST} and refuses any address but loopback and the hosts of a live test bed.
  *
  * <p>It uses OkHttp as configured out of the box, which (like browsers and curl, as RFC 9112 9.3.1
  * allows) resends a request once when the server closed the kept-alive connection it went out on
@@ -70,12 +70,12 @@ public final class LoadGenerator {
         ticker.setDaemon(true);
     }
 
-    /** Starts sending {@code rps} requests a second to {@code url}, which must be on loopback. */
+    /** Starts sending {@code rps} requests a second to {@code url}, on loopback or a test-bed host. */
     public static LoadGenerator start(final URI url, final int rps) {
         if (rps < 1 || rps > MAX_RPS) {
             throw new IllegalArgumentException("rps: expected 1 to " + MAX_RPS + ", got " + rps);
         }
-        requireLoopback(url);
+        requireOwnAddress(url);
         var generator = new LoadGenerator(url, rps);
         generator.startedNanos = System.nanoTime();
         generator.ticker.start();
@@ -188,14 +188,16 @@ public final class LoadGenerator {
         }
     }
 
-    private static void requireLoopback(final URI url) {
+    private static void requireOwnAddress(final URI url) {
+        var why = "load goes to loopback or to a host of a live test bed only, got " + url;
         try {
-            if (!InetAddress.getByName(url.getHost()).isLoopbackAddress()) {
-                throw new IllegalArgumentException("load goes to loopback only, got " + url);
+            var address = InetAddress.getByName(url.getHost());
+            if (!address.isLoopbackAddress() && !HostNetwork.isHostAddress(address.getHostAddress())) {
+                throw new IllegalArgumentException(why);
             }
         }
         catch (UnknownHostException e) {
-            throw new IllegalArgumentException("load goes to loopback only, got " + url, e);
+            throw new IllegalArgumentException(why, e);
         }
     }
 }

@@ -49,6 +49,22 @@ public final class NginxExtension implements BeforeEachCallback, AfterEachCallba
         }
     }
 
+    /**
+     * A new nginx on host {@code i} of {@code bed}, in the host's directory {@code name}, serving the
+     * site of docs/traffic.md on {@code port}; its upstream file already points at {@code initial}.
+     */
+    public NginxServer startOnHost(final TestBed bed, final int i, final String name, final int port,
+                                   final Target initial) {
+        try {
+            var server = NginxServer.startOnHost(program, bed, i, name, port, initial);
+            servers.add(server);
+            return server;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void afterEach(final ExtensionContext context) throws IOException {
         servers.forEach(NginxServer::close);

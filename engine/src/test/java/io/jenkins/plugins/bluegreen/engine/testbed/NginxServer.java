@@ -20,24 +20,30 @@ import java.util.function.IntFunction;
 import static io.jenkins.plugins.bluegreen.engine.command.ShellQuote.quote;
 
 /**
- * A real nginx in the foreground with its own prefix directory, listening on a free loopback port,
- * configured the way docs/traffic.md tells admins to: the site's server block proxies to the
- * upstream the switch writes, and reports the backend in {@code X-Bluegreen-Upstream}. A test may
- * give its own server block instead.
- * Start it through {@link NginxExtension}, which stops it after the test.
+ * A real nginx in the foreground with its own prefix directory, configured the way docs/traffic.md
+ * tells admins to: the site's server block proxies to the upstream the switch writes, and reports
+ * the backend in {@code X-Bluegreen-Upstream}. It runs either on this machine, on a free loopback
+ * port (a test may give its own server block then), or on a test-bed host, on a port the test
+ * chooses, where the host's commands name its files by the host's own paths. Start it through
+ * {@link NginxExtension}, which stops it after the test.
  */
 public final class NginxServer implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(10);
 
     private final Path prefix;
+    private final Path hostPrefix;
     private final String service;
-    private final int port;
+    private final URI url;
+    private final URI publicUrl;
     private final Process process;
 
-    private NginxServer(final Path prefix, final String service, final int port, final Process process) {
+    private NginxServer(final Path prefix, final Path hostPrefix, final String service, final URI url,
+                        final URI publicUrl, final Process process) {
         this.prefix = prefix;
+        this.hostPrefix = hostPrefix;
         this.service = service;
-        this.port = port;
+        this.url = url;
+        this.publicUrl = publicUrl;
         this.process = process;
     }
 
@@ -47,35 +53,70 @@ public final class NginxServer implements AutoCloseable {
      */
     static NginxServer start(final Path nginx, final Path prefix, final Target initial, final IntFunction<String> site)
             throws IOException {
-        Files.createDirectories(prefix.resolve("conf.d"));
-        Files.createDirectories(prefix.resolve("logs"));
-        Files.createDirectories(prefix.resolve("tmp"));
-        Files.writeString(upstreamFile(prefix, initial.service()), NginxUpstream.render(initial));
+        prepare(prefix, initial);
         IOException last = null;
         // The free port we pick may be taken before nginx binds it; try another then.
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = FreePorts.loopback();
+            var url = URI.create("http://127.0.0.1:" + port + "/");
             Files.writeString(prefix.resolve("nginx.conf"), config(prefix, site.apply(port)));
-            var process = new ProcessBuilder(nginx.toString(), "-p", prefix.toString(), "-e", errorLog(prefix),
-                    "-c", prefix.resolve("nginx.conf").toString(), "-g", "daemon off;")
-                    .redirectErrorStream(true)
-                    .redirectOutput(prefix.resolve("logs/stdout.log").toFile())
-                    .start();
-            if (awaitListening(process, port)) {
-                return new NginxServer(prefix, initial.service(), port, process);
+            var process = launch(new ProcessBuilder(command(nginx, prefix)), prefix);
+            if (awaitListening(process, InetAddress.getLoopbackAddress(), port)) {
+                return new NginxServer(prefix, prefix, initial.service(), url, url, process);
             }
             process.destroyForcibly();
-            last = new IOException("nginx did not listen on 127.0.0.1:" + port + ": "
-                    + Files.readString(prefix.resolve("logs/error.log")));
+            last = new IOException("nginx did not listen on " + url + ": " + Files.readString(prefix.resolve("logs/error.log")));
         }
         throw last;
     }
 
+    /**
+     * Starts nginx on host {@code i} of {@code bed}, in the host's directory {@code name}, serving the
+     * site of docs/traffic.md on {@code port} of every address the host has.
+     */
+    static NginxServer startOnHost(final Path nginx, final TestBed bed, final int i, final String name, final int port,
+                                   final Target initial) throws IOException {
+        var prefix = bed.dir(i).resolve(name);
+        var hostPrefix = TestBed.view().resolve(name);
+        prepare(prefix, initial);
+        Files.writeString(prefix.resolve("nginx.conf"), config(hostPrefix, site(initial.service(), String.valueOf(port))));
+        var process = launch(bed.onHost(i, command(nginx, hostPrefix).toArray(String[]::new)), prefix);
+        var url = URI.create("http://" + bed.address(i) + ":" + port + "/");
+        if (!awaitListening(process, InetAddress.getByName(bed.address(i)), port)) {
+            process.destroyForcibly();
+            throw new IOException("nginx on " + bed.host(i) + " did not listen on " + url + ": "
+                    + Files.readString(prefix.resolve("logs/error.log")));
+        }
+        return new NginxServer(prefix, hostPrefix, initial.service(), url,
+                URI.create("http://127.0.0.1:" + port + "/"), process);
+    }
+
+    private static void prepare(final Path prefix, final Target initial) throws IOException {
+        Files.createDirectories(prefix.resolve("conf.d"));
+        Files.createDirectories(prefix.resolve("logs"));
+        Files.createDirectories(prefix.resolve("tmp"));
+        Files.writeString(upstreamFile(prefix, initial.service()), NginxUpstream.render(initial));
+    }
+
+    private static List<String> command(final Path nginx, final Path prefix) {
+        return List.of(nginx.toString(), "-p", prefix.toString(), "-e", errorLog(prefix),
+                "-c", prefix.resolve("nginx.conf").toString(), "-g", "daemon off;");
+    }
+
+    private static Process launch(final ProcessBuilder nginx, final Path prefix) throws IOException {
+        return nginx.redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
+    }
+
     /** The site of docs/traffic.md, listening on {@code port} of loopback. */
     static String site(final String service, final int port) {
+        return site(service, "127.0.0.1:" + port);
+    }
+
+    /** The site of docs/traffic.md, with nginx's {@code listen} parameter {@code listen}. */
+    private static String site(final String service, final String listen) {
         return String.join("\n", List.of(
                 "server {",
-                "    listen 127.0.0.1:" + port + ";",
+                "    listen " + listen + ";",
                 "    location / {",
                 "        proxy_pass http://" + service + ";",
                 "        proxy_http_version 1.1;",
@@ -110,18 +151,22 @@ public final class NginxServer implements AutoCloseable {
                 ""));
     }
 
-    /** The settings the switch uses to drive this nginx, as an admin would give them for a host. */
+    /**
+     * The settings the switch uses to drive this nginx, as an admin would give them for a host: its
+     * paths and public URL as the host sees them.
+     */
     public NginxSettings settings() {
-        var nginx = "nginx -p " + quote(prefix.toString()) + " -e " + quote(errorLog(prefix))
-                + " -c " + quote(prefix.resolve("nginx.conf").toString());
+        var nginx = "nginx -p " + quote(hostPrefix.toString()) + " -e " + quote(errorLog(hostPrefix))
+                + " -c " + quote(hostPrefix.resolve("nginx.conf").toString());
         return NginxSettings.defaults(service)
-                .withUpstreamFile(upstreamFile(prefix, service).toString())
-                .withPublicUrl(url())
+                .withUpstreamFile(upstreamFile(hostPrefix, service).toString())
+                .withPublicUrl(publicUrl)
                 .withCommands(nginx + " -t", nginx + " -s reload");
     }
 
+    /** Where the tests reach this nginx. */
     public URI url() {
-        return URI.create("http://127.0.0.1:" + port + "/");
+        return url;
     }
 
     public Path upstreamFile() {
@@ -153,11 +198,11 @@ public final class NginxServer implements AutoCloseable {
         return prefix.resolve("logs/error.log").toString();
     }
 
-    private static boolean awaitListening(final Process process, final int port) {
+    private static boolean awaitListening(final Process process, final InetAddress address, final int port) {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try (var socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                socket.connect(new InetSocketAddress(address, port), 200);
                 return true;
             }
             catch (IOException e) {

@@ -30,8 +30,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <pre>{@code @RegisterExtension static final PostgresExtension POSTGRES = new PostgresExtension();}</pre>
  *
  * <p>Postgres refuses to run as root, so under root the server runs as the {@code postgres} system
- * user (engine/scripts/install-test-tools.sh makes sure it exists); clients connect over TCP with
- * trust authentication, which is fine for a throw-away cluster bound to 127.0.0.1.
+ * user (engine/scripts/install-test-tools.sh makes sure it exists); clients connect with trust
+ * authentication, which is fine for a throw-away cluster bound to 127.0.0.1. JDBC comes over TCP;
+ * psql comes through the server's Unix socket, which test-bed hosts reach too: they share this
+ * machine's files but not its loopback.
  */
 public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback {
     public static final String SUPERUSER = "postgres";
@@ -98,7 +100,7 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     /** The psql command line for this database, stopping at the first error, followed by {@code args}. */
     public List<String> psql(final String... args) {
         var command = new ArrayList<>(List.of(bin.resolve("psql").toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                "-h", HOST, "-p", String.valueOf(port), "-U", SUPERUSER, "-d", database));
+                "-h", socketDir(), "-p", String.valueOf(port), "-U", SUPERUSER, "-d", database));
         command.addAll(Arrays.asList(args));
         return command;
     }
@@ -110,6 +112,11 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
 
     public int port() {
         return port;
+    }
+
+    /** The directory of the server's Unix socket: the {@code -h} of a client that comes from a test-bed host. */
+    public String socketDir() {
+        return root.resolve("run").toString();
     }
 
     public String database() {

@@ -14,23 +14,40 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-/** One simulated host of a {@link TestBed}: an sshd in the foreground with its own config and files. */
+/**
+ * One simulated host of a {@link TestBed}: a network namespace of its own (see {@link HostNetwork}),
+ * a mount namespace in which its directory also appears at {@link #VIEW}, and a real sshd on port 22
+ * of its address. What the host runs (every SSH session, podman and its containers' port rules, an
+ * nginx a test starts there) runs in both namespaces.
+ *
+ * <p>The mount namespace lets every host name its files by the same absolute paths, as real hosts
+ * do: a config can say {@code /srv/bluegreen-host/nginx/conf.d/app-upstream.conf} once for all hosts.
+ * An anchor process ({@code sleep infinity}) holds the namespaces from start to close, so the host's
+ * containers can still be swept after its sshd is gone.
+ */
 final class SimulatedHost {
+    /** Where each host sees its own directory. */
+    static final Path VIEW = Path.of("/srv/bluegreen-host");
+    static final int SSH_PORT = 22;
+
     private final Path sshd;
     private final Path dir;
+    private final String netns;
     private final Host host;
     private final String hostKey;
     private final String ecdsaHostKey;
     private final boolean podman;
+    private Process anchor;
     private Process process;
 
-    SimulatedHost(final Path sshd, final Path dir, final String address, final String authorizedKeys,
-                  final boolean podman) throws IOException, InterruptedException {
+    SimulatedHost(final Path sshd, final Path dir, final HostNetwork network, final int index,
+                  final String authorizedKeys, final boolean podman) throws IOException, InterruptedException {
         this.sshd = sshd;
         this.dir = dir;
         this.podman = podman;
         Files.createDirectories(dir.resolve("home"));
-        this.host = new Host(address, FreePorts.on(address));
+        this.host = new Host(network.join(index), SSH_PORT);
+        this.netns = network.namespace(index);
         UserKeys.keygen(dir.resolve("ssh_host_ed25519_key"), "ed25519", "");
         // Two host keys, as most real hosts have, so key type negotiation is exercised too.
         UserKeys.keygen(dir.resolve("ssh_host_ecdsa_key"), "ecdsa", "");
@@ -42,7 +59,7 @@ final class SimulatedHost {
             env.append(' ').append(podmanStorage());
         }
         Files.writeString(dir.resolve("sshd_config"), String.join("\n",
-                "ListenAddress " + address + ":" + host.port(),
+                "ListenAddress " + host.name() + ":" + host.port(),
                 "HostKey " + dir.resolve("ssh_host_ed25519_key"),
                 "HostKey " + dir.resolve("ssh_host_ecdsa_key"),
                 "PidFile none",
@@ -94,11 +111,41 @@ final class SimulatedHost {
         return "CONTAINERS_STORAGE_CONF=" + storage + " CONTAINERS_CONF=" + dir.resolve("containers.conf");
     }
 
-    void start() throws IOException {
-        process = new ProcessBuilder(sshd.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString())
+    void start() throws IOException, InterruptedException {
+        Files.createDirectories(VIEW);
+        anchor = new ProcessBuilder(TestTools.require("nsenter").toString(), "--net=" + netns, "--",
+                TestTools.require("unshare").toString(), "--mount", "--propagation", "private", "--",
+                "sh", "-c", "mount --bind \"$0\" " + VIEW + " && exec sleep infinity", dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("anchor.log").toFile())
+                .start();
+        awaitView();
+        process = inHost(sshd.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("sshd.log").toFile())
                 .start();
+    }
+
+    /** A program run on this host: in its network and mount namespaces. */
+    ProcessBuilder inHost(final String... command) {
+        var argv = new ArrayList<>(List.of(TestTools.require("nsenter").toString(), "--target",
+                String.valueOf(anchor.pid()), "--mount", "--net", "--"));
+        argv.addAll(List.of(command));
+        return new ProcessBuilder(argv);
+    }
+
+    private void awaitView() throws IOException, InterruptedException {
+        var mounts = Path.of("/proc/" + anchor.pid() + "/mountinfo");
+        for (int i = 0; i < 100; i++) {
+            if (!anchor.isAlive()) {
+                throw new IOException("host " + host + " did not come up: " + Files.readString(dir.resolve("anchor.log")));
+            }
+            if (Files.readString(mounts).contains(" " + VIEW + " ")) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IOException("host " + host + ": " + VIEW + " not mounted after 2 s");
     }
 
     void awaitListening() throws IOException, InterruptedException {
@@ -113,6 +160,7 @@ final class SimulatedHost {
         }
     }
 
+    /** Takes the host off the network as a crash would: sshd, containers and every other process go. */
     void stop() {
         // sshd and its sessions go first: a podman command still running in a session could
         // otherwise create a container after the sweep below.
@@ -134,8 +182,49 @@ final class SimulatedHost {
                 }
             }
         }
+        if (anchor == null) {
+            return;
+        }
         if (podman) {
             removeContainers();
+        }
+        killAllBut(anchor);
+    }
+
+    /** Stops the host for good, anchor included; the network removes the namespace. */
+    void close() {
+        stop();
+        if (anchor != null) {
+            anchor.destroyForcibly();
+            try {
+                anchor.waitFor(10, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Every process left in the host's network namespace (an nginx a test started, say) but {@code keep}. */
+    private void killAllBut(final Process keep) {
+        var name = Path.of(netns).getFileName().toString();
+        try {
+            var pids = new ProcessBuilder(TestTools.require("ip").toString(), "netns", "pids", name).start();
+            var out = new String(pids.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            pids.waitFor(10, TimeUnit.SECONDS);
+            var doomed = out.lines().map(String::strip).filter(l -> !l.isEmpty()).map(Long::parseLong)
+                    .filter(pid -> keep == null || pid != keep.pid())
+                    .flatMap(pid -> ProcessHandle.of(pid).stream()).toList();
+            doomed.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle p : doomed) {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            }
+        }
+        catch (IOException | ExecutionException | TimeoutException e) {
+            // What could not be killed goes with the namespace's last reference, or never: nothing more to do.
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -165,7 +254,8 @@ final class SimulatedHost {
         // flag longer than 50 characters, and the test bed's paths are longer.
         var command = new ArrayList<>(List.of("podman"));
         command.addAll(List.of(args));
-        var podmanCmd = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        // In the host's namespaces, where its containers' mounts and port rules are.
+        var podmanCmd = inHost(command.toArray(String[]::new)).redirectError(ProcessBuilder.Redirect.DISCARD);
         podmanCmd.environment().put("CONTAINERS_STORAGE_CONF", dir.resolve("storage.conf").toString());
         podmanCmd.environment().put("CONTAINERS_CONF", dir.resolve("containers.conf").toString());
         try {
@@ -204,7 +294,8 @@ final class SimulatedHost {
         return ecdsaHostKey;
     }
 
+    /** As ssh-keyscan writes it: port 22 is not named. */
     String knownHostsLine() {
-        return "[" + host.name() + "]:" + host.port() + " " + hostKey;
+        return host.name() + " " + hostKey;
     }
 }

@@ -9,16 +9,13 @@ import io.jenkins.plugins.bluegreen.engine.ssh.SshSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -27,12 +24,14 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Simulated hosts for end-to-end tests: each is a real OpenSSH {@code sshd} running as root on
- * its own loopback address (127.x.y.z) and port, with its own host key, HOME and, on request,
- * its own podman storage, so container names, published ports and files of one "host" never
- * collide with another's. Users log in as root with keys generated for this test run, and every
- * command starts in the host's own HOME, so a relative run directory ({@code .bluegreen}) is
- * per host.
+ * Simulated hosts for end-to-end tests: each is a network namespace of its own on a bridge of this
+ * machine (see {@link HostNetwork}), with a real OpenSSH {@code sshd} as root on port 22 of its
+ * address, its own host key, HOME and, on request, its own podman storage, so container names,
+ * published ports, port rules and files of one host never collide with another's, and every host
+ * uses the same ports, as a real fleet does. Each host also sees its own directory at
+ * {@link #view()}, so a config names its files by one absolute path for all hosts. Users log in as
+ * root with keys generated for this test run, and every command starts in the host's own HOME, so a
+ * relative run directory ({@code .bluegreen}) is per host.
  *
  * <pre>
  * &#64;RegisterExtension
@@ -40,8 +39,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static final TestBed bed = TestBed.hosts(2).withPodman(); // podman on every host
  * </pre>
  *
- * A container on host i publishes with {@code -p ADDRESS:PORT:PORT} where ADDRESS is
- * {@link #address(int)}. Hosts are numbered from 0.
+ * A container on host i that publishes on {@code 127.0.0.1} is reached from the host itself (through
+ * an SSH tunnel, as the engine does); one that publishes on {@link #address(int)} is reached from the
+ * tests too. Hosts are numbered from 0.
  */
 public final class TestBed implements BeforeAllCallback, AfterAllCallback {
     public enum KeyType { ED25519, ECDSA, RSA }
@@ -49,6 +49,7 @@ public final class TestBed implements BeforeAllCallback, AfterAllCallback {
     private final int count;
     private final boolean podman;
     private final List<SimulatedHost> hosts = new ArrayList<>();
+    private HostNetwork network;
     private Path root;
 
     private TestBed(final int count, final boolean podman) {
@@ -85,10 +86,10 @@ public final class TestBed implements BeforeAllCallback, AfterAllCallback {
         // sshd refuses to start without its privilege separation directory.
         Files.createDirectories(Path.of("/run/sshd"));
         root = Files.createTempDirectory("bluegreen-testbed-");
+        network = HostNetwork.create();
         var keys = UserKeys.get();
         for (int i = 0; i < count; i++) {
-            var host = new SimulatedHost(sshd, root.resolve("host-" + i), freeLoopbackAddress(),
-                    keys.authorizedKeys(), podman);
+            var host = new SimulatedHost(sshd, root.resolve("host-" + i), network, i, keys.authorizedKeys(), podman);
             hosts.add(host);
             host.start();
         }
@@ -99,8 +100,12 @@ public final class TestBed implements BeforeAllCallback, AfterAllCallback {
 
     /** Stops every host and removes their files. */
     public void stop() {
-        hosts.forEach(SimulatedHost::stop);
+        hosts.forEach(SimulatedHost::close);
         hosts.clear();
+        if (network != null) {
+            network.close();
+            network = null;
+        }
         if (root != null) {
             try (Stream<Path> files = Files.walk(root)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -119,9 +124,24 @@ public final class TestBed implements BeforeAllCallback, AfterAllCallback {
         return hosts.get(i).host();
     }
 
-    /** The loopback address host i's containers publish their ports on. */
+    /** Host i's address on the bridge, where the tests reach it. */
     public String address(final int i) {
         return hosts.get(i).host().name();
+    }
+
+    /** This machine's address as the hosts see it (a service a test runs here for them listens there). */
+    public String gateway() {
+        return network.gateway();
+    }
+
+    /** Where every host sees its own directory ({@link #dir(int)}): one absolute path for all hosts. */
+    public static Path view() {
+        return SimulatedHost.VIEW;
+    }
+
+    /** A program to run on host i, in its namespaces, as the host's own services run. */
+    public ProcessBuilder onHost(final int i, final String... command) {
+        return hosts.get(i).inHost(command);
     }
 
     /** known_hosts content listing every host's key, as ssh-keyscan would collect it. */
@@ -161,7 +181,7 @@ public final class TestBed implements BeforeAllCallback, AfterAllCallback {
         return new SshConnector(settings(), SecretMask.none(), EventSink.discard());
     }
 
-    /** Takes host i off the network: its sshd stops, its files stay. */
+    /** Takes host i down as a crash would: its sshd, containers and other processes stop; its address answers with refusals; its files stay. */
     public void down(final int i) {
         hosts.get(i).stop();
     }
@@ -174,22 +194,6 @@ public final class TestBed implements BeforeAllCallback, AfterAllCallback {
     /** Host i's private directory (sshd config, HOME, podman storage). */
     public Path dir(final int i) {
         return hosts.get(i).dir();
-    }
-
-    /** A random 127.x.y.z, so parallel test runs publish container ports on different addresses. */
-    private static String freeLoopbackAddress() throws IOException {
-        var random = ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 20; attempt++) {
-            var address = "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(2, 255);
-            try (var probe = new ServerSocket()) {
-                probe.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
-                return address;
-            }
-            catch (IOException e) {
-                // Not bindable on this machine (loopback not routed for 127/8); try another.
-            }
-        }
-        return "127.0.0.1";
     }
 
     static boolean listening(final Host host) {
