@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * switch. Progress events go to stderr line by line; the result is one JSON object on stdout.
  * Exit 0 live, 1 failed (the message says where traffic is), 2 bad input, 3 held by the window.
  */
-@CommandLine.Command(name = "deploy", mixinStandardHelpOptions = true,
+@CommandLine.Command(name = "deploy",
         description = {"Boot a release on the idle color of every host, gate it, switch traffic, watch it.",
                 "Only inside the deployment window (x-bluegreen.windows), unless --hotfix.",
                 "Exit 0 when live, 1 when it failed or was rolled back, 2 on bad input, 3 when held by the"
@@ -47,6 +47,9 @@ public final class DeployCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private HelpOption help;
 
     @Option(names = "--version", required = true, paramLabel = "TAG", description = "the release: the image tag")
     private String version;

@@ -24,13 +24,16 @@ import picocli.CommandLine.Spec;
  * (lint, lock, backup, migrate once on the primary host, ledger entry, replica wait), so a team can
  * migrate ahead of a deploy or retry after fixing a failed migration.
  */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(name = "migrate",
         description = {"Run a release's migrations once on the primary role's first host, under the deploy lock"
                 + " (see docs/migrations.md).",
                 "Exit status: 0 migrated, 1 failed (lock held, backup, migration or replica wait), 2 bad input."})
 final class MigrateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private HelpOption help;
 
     @Option(names = "--version", required = true, paramLabel = "VERSION",
             description = "The release whose migrations run: the image tag of the new code.")

@@ -160,6 +160,22 @@ final class DeployScenario {
         }
     }
 
+    /**
+     * The {@code x-bluegreen} lines that wire a host by its config alone, as an admin writes them for
+     * a real host: the colors' host ports and the switch settings of the host's {@code nginx}. Each
+     * line starts with {@code indent}, the indentation of the keys inside {@code x-bluegreen}.
+     */
+    static List<String> wiredByConfig(final String indent, final int blue, final int green, final NginxServer nginx) {
+        var settings = nginx.settings();
+        return List.of(
+                "ports: {blue: " + blue + ", green: " + green + "}",
+                "traffic:",
+                "  upstream_file: " + settings.upstreamFile(),
+                "  public_url: " + nginx.url(),
+                "  test: " + settings.testCommand(),
+                "  reload: " + settings.reloadCommand()).stream().map(line -> indent + line).toList();
+    }
+
     /** Builds the images once and loads them into every host's own podman storage. */
     static void loadImages(final TestBed bed, final TestImages.App... apps) {
         for (TestImages.App app : apps) {

@@ -82,26 +82,22 @@ class SingleHostDeployTest {
         service = "bg" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
         int blue = FreePorts.forContainer();
         server = nginx.start(new Target(service, "blue", blue, "none"));
-        var nginxSettings = server.settings();
         var file = workspace.resolve("config/deploy.yml");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, String.join("\n",
+        var lines = new ArrayList<>(List.of(
                 "service: " + service,
                 "image: localhost/bgtest-app",
                 "servers:",
                 "  - " + BED.host(0),
                 "x-bluegreen:",
-                "  runtime: podman",
-                "  ports: {blue: " + blue + ", green: " + FreePorts.forContainer() + "}",
-                "  traffic:",
-                "    upstream_file: " + nginxSettings.upstreamFile(),
-                "    public_url: " + server.url(),
-                "    test: " + nginxSettings.testCommand(),
-                "    reload: " + nginxSettings.reloadCommand(),
+                "  runtime: podman"));
+        lines.addAll(DeployScenario.wiredByConfig("  ", blue, FreePorts.forContainer(), server));
+        lines.addAll(List.of(
                 "  gate:",
                 "    paths: [/health/ready]",
                 "    interval: 200ms",
                 extra));
+        Files.writeString(file, String.join("\n", lines));
     }
 
     @Test
