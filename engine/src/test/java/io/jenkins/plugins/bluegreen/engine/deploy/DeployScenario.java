@@ -3,7 +3,6 @@ package io.jenkins.plugins.bluegreen.engine.deploy;
 import io.jenkins.plugins.bluegreen.engine.command.Command;
 import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
 import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
-import io.jenkins.plugins.bluegreen.engine.config.Ports;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerRuntime;
 import io.jenkins.plugins.bluegreen.engine.event.Event;
@@ -24,7 +23,6 @@ import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxServer;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
-import io.jenkins.plugins.bluegreen.engine.traffic.NginxSwitch;
 import io.jenkins.plugins.bluegreen.engine.traffic.Target;
 import io.jenkins.plugins.bluegreen.engine.traffic.TrafficSwitch;
 
@@ -110,15 +108,11 @@ final class DeployScenario {
         this.bed = bed;
         this.service = "bg" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
         var hosts = new StringBuilder();
-        var ports = new Ports(FreePorts.forContainer(), FreePorts.forContainer(), Ports.DEFAULT_APP);
-        int proxyPort = FreePorts.forContainer();
-        for (int i = 0; i < bed.hosts().size(); i++) {
-            hosts.append(roles.isEmpty() ? "  - " : "      - ").append(bed.host(i)).append('\n');
-            // Before the first deploy nginx points at blue, where nothing answers yet.
-            nginx.add(nginxes.startOnHost(bed, i, "nginx-" + service, proxyPort,
-                    new Target(service, "blue", ports.blue(), "none")));
+        for (Host host : bed.hosts()) {
+            hosts.append(roles.isEmpty() ? "  - " : "      - ").append(host).append('\n');
         }
-        var traffic = nginx.get(0).settings();
+        int blue = FreePorts.forContainer();
+        nginx.addAll(nginxOnEveryHost(bed, nginxes, service, blue));
         var servers = new StringBuilder();
         if (roles.isEmpty()) {
             servers.append(hosts);
@@ -137,12 +131,8 @@ final class DeployScenario {
                 + topLevel.stream().map(l -> l + "\n").collect(Collectors.joining())
                 + "x-bluegreen:\n"
                 + "  runtime: podman\n"
-                + "  ports: {blue: " + ports.blue() + ", green: " + ports.green() + "}\n"
-                + "  traffic:\n"
-                + "    upstream_file: " + traffic.upstreamFile() + "\n"
-                + "    public_url: " + traffic.publicUrl() + "\n"
-                + "    test: " + traffic.testCommand() + "\n"
-                + "    reload: " + traffic.reloadCommand() + "\n"
+                + wiredByConfig("  ", blue, FreePorts.forContainer(), nginx.get(0)).stream()
+                        .map(l -> l + "\n").collect(Collectors.joining())
                 + "  gate:\n"
                 + "    paths: [/health, /health/ready]\n"
                 + "    interval: 200ms\n"
@@ -161,9 +151,24 @@ final class DeployScenario {
     }
 
     /**
-     * The {@code x-bluegreen} lines that wire a host by its config alone, as an admin writes them for
-     * a real host: the colors' host ports and the switch settings of the host's {@code nginx}. Each
-     * line starts with {@code indent}, the indentation of the keys inside {@code x-bluegreen}.
+     * A real nginx on every host of {@code bed} for {@code service}, alike on each: the same port and
+     * the same paths as the host sees them. Before the first deploy it points at {@code blue}, where
+     * nothing answers yet.
+     */
+    static List<NginxServer> nginxOnEveryHost(final TestBed bed, final NginxExtension nginxes, final String service,
+                                              final int blue) {
+        int port = FreePorts.forContainer();
+        var servers = new ArrayList<NginxServer>();
+        for (int i = 0; i < bed.hosts().size(); i++) {
+            servers.add(nginxes.startOnHost(bed, i, "nginx-" + service, port, new Target(service, "blue", blue, "none")));
+        }
+        return servers;
+    }
+
+    /**
+     * The {@code x-bluegreen} lines that wire hosts by their config alone, as an admin writes them for
+     * a real fleet: the colors' host ports and the switch settings of {@code nginx}, which every host
+     * has alike. Each line starts with {@code indent}, the indentation of the keys inside {@code x-bluegreen}.
      */
     static List<String> wiredByConfig(final String indent, final int blue, final int green, final NginxServer nginx) {
         var settings = nginx.settings();
@@ -171,7 +176,7 @@ final class DeployScenario {
                 "ports: {blue: " + blue + ", green: " + green + "}",
                 "traffic:",
                 "  upstream_file: " + settings.upstreamFile(),
-                "  public_url: " + nginx.url(),
+                "  public_url: " + settings.publicUrl(),
                 "  test: " + settings.testCommand(),
                 "  reload: " + settings.reloadCommand()).stream().map(line -> indent + line).toList();
     }

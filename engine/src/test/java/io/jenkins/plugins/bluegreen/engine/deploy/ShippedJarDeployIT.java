@@ -9,7 +9,6 @@ import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxServer;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
-import io.jenkins.plugins.bluegreen.engine.traffic.Target;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,12 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code deploy}, {@code status} and {@code rollback} from {@code java -jar bluegreen.jar} on podman
- * hosts wired by their config alone ({@code x-bluegreen.ports} and {@code traffic}), as on real
- * machines. The hosts of this bed share one machine's loopback and files, so they cannot publish
- * the same color ports or share one nginx upstream file: each host is a destination of its own
- * ({@code host0}, {@code host1}, ...) with its own ports and nginx, and each command runs once per
- * destination. What counts is what each host's nginx serves afterwards.
+ * {@code deploy}, {@code status} and {@code rollback} from {@code java -jar bluegreen.jar} on two
+ * podman hosts wired by their config alone ({@code x-bluegreen.ports} and {@code traffic}), as on
+ * real machines. What counts is what each host's nginx serves afterwards.
  */
 class ShippedJarDeployIT {
     @RegisterExtension
@@ -53,43 +49,41 @@ class ShippedJarDeployIT {
     void shouldDeployTwiceShowTheLiveReleaseAndRollBackOnEveryHost() throws IOException {
         writeConfig();
 
-        for (int i = 0; i < BED.hosts().size(); i++) {
-            var run = jar(i, "deploy", "--version", "v1", "--by", "carol");
-            assertThat(run.exit()).as(run.err()).isZero();
-            assertThat(run.json().get("outcome").asText()).isEqualTo("live");
-            assertThat(served(i)).isEqualTo("200 bgtest-app v1");
-        }
-        for (int i = 0; i < BED.hosts().size(); i++) {
-            var run = jar(i, "deploy", "--version", "v2", "--by", "carol");
-            assertThat(run.exit()).as(run.err()).isZero();
-            assertThat(run.json().get("color").asText()).isEqualTo("green");
-            assertThat(served(i)).isEqualTo("200 bgtest-app v2");
-        }
-        for (int i = 0; i < BED.hosts().size(); i++) {
-            var run = jar(i, "status");
-            assertThat(run.exit()).as(run.err()).isZero();
-            assertThat(run.out()).contains("all 1 host(s) agree", BED.host(i) + "  green v2 ",
-                    "releases, newest first: v2 (green, ");
-        }
-        for (int i = 0; i < BED.hosts().size(); i++) {
-            var run = jar(i, "rollback", "--by", "dave", "--reason", "INC-7");
-            assertThat(run.exit()).as(run.err()).isZero();
-            assertThat(served(i)).isEqualTo("200 bgtest-app v1");
-        }
-        for (int i = 0; i < BED.hosts().size(); i++) {
-            var run = jar(i, "status");
-            assertThat(run.exit()).as(run.err()).isZero();
-            assertThat(run.out()).contains(BED.host(i) + "  blue v1 ");
-        }
+        var first = jar("deploy", "--version", "v1", "--by", "carol");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.json().get("outcome").asText()).isEqualTo("live");
+        assertServed("200 bgtest-app v1");
+
+        var second = jar("deploy", "--version", "v2", "--by", "carol");
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.json().get("color").asText()).isEqualTo("green");
+        assertServed("200 bgtest-app v2");
+
+        var status = jar("status");
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(status.out()).contains("all 2 host(s) agree", BED.host(0) + "  green v2 ", BED.host(1) + "  green v2 ",
+                "releases, newest first: v2 (green, ");
+
+        var rollback = jar("rollback", "--by", "dave", "--reason", "INC-7");
+        assertThat(rollback.exit()).as(rollback.err()).isZero();
+        assertServed("200 bgtest-app v1");
+
+        var after = jar("status");
+        assertThat(after.exit()).as(after.err()).isZero();
+        assertThat(after.out()).contains(BED.host(0) + "  blue v1 ", BED.host(1) + "  blue v1 ");
     }
 
-    /** One base config; destination hostI puts the service on host i alone, with that host's ports and nginx. */
+    /** Both hosts in one {@code servers:} list, wired alike. */
     private void writeConfig() throws IOException {
         var service = "bg" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
+        int blue = FreePorts.forContainer();
+        servers.addAll(DeployScenario.nginxOnEveryHost(BED, nginx, service, blue));
         var lines = new ArrayList<>(List.of(
                 "service: " + service,
                 "image: localhost/bgtest-app",
-                "require_destination: true",
+                "servers:"));
+        BED.hosts().forEach(host -> lines.add("  - " + host));
+        lines.addAll(List.of(
                 "ssh:",
                 "  user: root",
                 "x-bluegreen:",
@@ -98,13 +92,7 @@ class ShippedJarDeployIT {
                 "  gate:",
                 "    paths: [/health/ready]",
                 "    interval: 200ms"));
-        for (int i = 0; i < BED.hosts().size(); i++) {
-            int blue = FreePorts.forContainer();
-            var server = nginx.start(new Target(service, "blue", blue, "none"));
-            servers.add(server);
-            lines.addAll(List.of(destination(i) + ":", "  servers:", "    - " + BED.host(i), "  x-bluegreen:"));
-            lines.addAll(DeployScenario.wiredByConfig("    ", blue, FreePorts.forContainer(), server));
-        }
+        lines.addAll(DeployScenario.wiredByConfig("  ", blue, FreePorts.forContainer(), servers.get(0)));
         var config = workspace.resolve("config/deploy.yml");
         Files.createDirectories(config.getParent());
         Files.writeString(config, String.join("\n", lines) + "\n");
@@ -113,19 +101,16 @@ class ShippedJarDeployIT {
         access = List.of("--file", config.toString(), "-i", key.toString(), "--known-hosts", knownHosts.toString());
     }
 
-    private static String destination(final int host) {
-        return "host" + host;
-    }
-
-    /** {@code java -jar bluegreen.jar ARGS} on host i's destination. */
-    private CliRun jar(final int host, final String... args) {
+    /** {@code java -jar bluegreen.jar ARGS} against the config. */
+    private CliRun jar(final String... args) {
         var all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("-d", destination(host)));
         all.addAll(access);
         return ShippedJar.run(all);
     }
 
-    private String served(final int host) {
-        return DeployScenario.get(servers.get(host).url());
+    private void assertServed(final String expected) {
+        for (NginxServer server : servers) {
+            assertThat(DeployScenario.get(server.url())).as(server.url().toString()).isEqualTo(expected);
+        }
     }
 }

@@ -18,7 +18,6 @@ import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxServer;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
-import io.jenkins.plugins.bluegreen.engine.traffic.Target;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -81,7 +80,7 @@ class SingleHostDeployTest {
     private void config(final String extra) throws IOException {
         service = "bg" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
         int blue = FreePorts.forContainer();
-        server = nginx.start(new Target(service, "blue", blue, "none"));
+        server = DeployScenario.nginxOnEveryHost(BED, nginx, service, blue).get(0);
         var file = workspace.resolve("config/deploy.yml");
         Files.createDirectories(file.getParent());
         var lines = new ArrayList<>(List.of(

@@ -13,7 +13,6 @@ import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
 import io.jenkins.plugins.bluegreen.engine.testbed.FreePorts;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
