@@ -37,6 +37,12 @@ import org.yaml.snakeyaml.nodes.Tag;
  * {@code <<} merge keys, which Kamal files use to share role settings.
  */
 record YamlTree(JsonNode root, SourceMap sources) {
+    /** Real deploy files are a few kilobytes; a bigger one is generated or pasted by mistake. */
+    static final long MAX_BYTES = 1024 * 1024;
+    /** Files share role settings through a handful of aliases; hundreds mean a generated file or an alias bomb. */
+    static final int MAX_ALIASES = 100;
+    /** Settings after aliases are expanded: a few aliases nested in each other can multiply into millions. */
+    static final int MAX_VALUES = 50_000;
     private static final Pattern ERB = Pattern.compile("<%.*?(%>|$)");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -44,6 +50,12 @@ record YamlTree(JsonNode root, SourceMap sources) {
     static Optional<YamlTree> read(final Path file, final String name, final Problems problems) {
         String text;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                problems.error(name + ": expected a deploy config of at most 1 MB, got a file of "
+                        + String.format(Locale.ROOT, "%.1f", size / (1024.0 * 1024.0)) + " MB");
+                return Optional.empty();
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         }
         catch (NoSuchFileException e) {
@@ -62,8 +74,10 @@ record YamlTree(JsonNode root, SourceMap sources) {
             return Optional.empty();
         }
         Node node;
+        var options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
         try {
-            node = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+            node = new Yaml(options).compose(new StringReader(text));
         }
         catch (MarkedYAMLException e) {
             // Only the problem and its mark: SnakeYAML's full message quotes the line, which may hold a secret.
@@ -73,11 +87,20 @@ record YamlTree(JsonNode root, SourceMap sources) {
             return Optional.empty();
         }
         catch (YAMLException e) {
-            problems.error(name + ": not valid YAML");
+            // SnakeYAML gives no mark for its alias limit; its message is the only way to tell it apart.
+            var tooManyAliases = String.valueOf(e.getMessage()).startsWith("Number of aliases");
+            problems.error(name + ": not valid YAML" + (tooManyAliases ? ": too many aliases (expected at most "
+                    + MAX_ALIASES + " aliases of lists and maps)" : ""));
             return Optional.empty();
         }
         var sources = new SourceMap(name);
-        var root = node == null ? JSON.objectNode() : new Converter(name, sources, problems).convert(node, "");
+        var converter = new Converter(name, sources, problems);
+        var root = node == null ? JSON.objectNode() : converter.convert(node, "");
+        if (converter.tooBig()) {
+            problems.error(name + ": not valid YAML: too many aliases (expected at most " + MAX_VALUES
+                    + " settings once aliases are expanded, got more)");
+            return Optional.empty();
+        }
         return Optional.of(new YamlTree(root, sources));
     }
 
@@ -103,6 +126,7 @@ record YamlTree(JsonNode root, SourceMap sources) {
         private final SourceMap sources;
         private final Problems problems;
         private final Set<Node> visiting = Collections.newSetFromMap(new IdentityHashMap<>());
+        private int values;
 
         Converter(final String file, final SourceMap sources, final Problems problems) {
             this.file = file;
@@ -110,7 +134,14 @@ record YamlTree(JsonNode root, SourceMap sources) {
             this.problems = problems;
         }
 
+        boolean tooBig() {
+            return values > MAX_VALUES;
+        }
+
         JsonNode convert(final Node node, final String path) {
+            if (++values > MAX_VALUES) {
+                return NullNode.getInstance();
+            }
             if (!visiting.add(node)) {
                 problems.error(at(node.getStartMark()) + ": " + display(path) + "an alias refers to itself");
                 return NullNode.getInstance();
