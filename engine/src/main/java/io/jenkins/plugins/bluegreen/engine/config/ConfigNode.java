@@ -304,9 +304,27 @@ final class ConfigNode {
             return "a map";
         }
         if (value.isTextual()) {
-            return "'" + value.asText() + "'";
+            return quote(value.asText());
         }
         return value.asText();
+    }
+
+    /**
+     * {@code text} in single quotes on one line: line breaks and other control characters, and
+     * anything outside ASCII, as a backslash-u escape, so an error shows a Cyrillic letter posing as a
+     * Latin one and never spills over several lines.
+     */
+    static String quote(final String text) {
+        var out = new StringBuilder("'");
+        text.codePoints().forEach(c -> {
+            if (c < 0x20 || c == 0x7f || c > 0x7e) {
+                out.append(c > 0xffff ? String.format("\\U%08X", c) : String.format("\\u%04X", c));
+            }
+            else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.append('\'').toString();
     }
 
     private static String plain(final double n) {

@@ -97,8 +97,9 @@ public record DeployConfig(String service, String image, Optional<String> destin
             root.at("service").expected("a name of letters, digits, - and _");
         }
         var image = root.at("image").required("the image name, like a2d2/app");
-        if (image.matches(".*\\s.*")) {
-            root.at("image").expected("an image name without spaces");
+        if (!image.isEmpty() && !ImageName.valid(image)) {
+            root.at("image").expected(ImageName.hasTagOrDigest(image) && ImageName.valid(image.split("[:@]")[0])
+                    ? "an image name without a tag or digest (the version is added per deploy)" : ImageName.EXPECTED);
         }
         var env = Env.from(root.at("env"), true);
         var roles = Role.allFrom(root.at("servers"), env);
@@ -111,13 +112,27 @@ public record DeployConfig(String service, String image, Optional<String> destin
         var explicitAppPort = root.at(BlueGreenSettings.KEY).at("app_port").port(appPort);
         var healthcheck = Healthcheck.from(root.at("healthcheck"), proxy.at("healthcheck"), explicitAppPort);
         return new DeployConfig(service, image, destination, roles, primary, Registry.from(root.at("registry")), env,
-                root.at("volumes").textList("volume like storage:/rails/storage", List.of()),
-                root.at("labels").textMap("labels"), healthcheck, Boot.from(root.at("boot")), Ssh.from(root.at("ssh")),
+                volumes(root.at("volumes")), Labels.from(root.at("labels"), false), healthcheck, Boot.from(root.at("boot")), Ssh.from(root.at("ssh")),
                 root.at("retain_containers").integer(DEFAULT_RETAIN_CONTAINERS, 1, Integer.MAX_VALUE), deployTimeout,
                 root.at("drain_timeout").duration(DEFAULT_DRAIN_TIMEOUT),
                 root.at("readiness_delay").duration(DEFAULT_READINESS_DELAY),
                 root.at("require_destination").bool(false),
                 BlueGreenSettings.from(root.at(BlueGreenSettings.KEY), service, appPort, healthcheck, deployTimeout));
+    }
+
+    private static List<String> volumes(final ConfigNode node) {
+        var volumes = new ArrayList<String>();
+        for (ConfigNode item : node.items("a list of volumes like storage:/rails/storage")) {
+            item.text("a volume like storage:/rails/storage").ifPresent(volume -> {
+                if (VolumeSpec.valid(volume)) {
+                    volumes.add(volume);
+                }
+                else {
+                    item.expected(VolumeSpec.EXPECTED);
+                }
+            });
+        }
+        return volumes;
     }
 
     private static void checkRoles(final ConfigNode root, final List<Role> roles, final String primary) {

@@ -49,7 +49,7 @@ public record Role(String name, List<Host> hosts, Map<String, String> options, M
         }
         node.allowKeys(KEYS, KAMAL_ONLY);
         return new Role(name, hosts(node.at("hosts")), node.at("options").textMap("container options"),
-                node.at("labels").textMap("labels"), node.at("cmd").text("a command"),
+                Labels.from(node.at("labels"), true), node.at("cmd").text("a command"),
                 globalEnv.with(Env.from(node.at("env"), false)));
     }
 
@@ -74,7 +74,10 @@ public record Role(String name, List<Host> hosts, Map<String, String> options, M
             }
             try {
                 var host = Host.parse(text);
-                if (hosts.putIfAbsent(host.toString(), host) != null) {
+                if (!HostName.valid(text)) {
+                    item.error("expected " + HostName.EXPECTED + ", got " + ConfigNode.quote(text));
+                }
+                else if (hosts.putIfAbsent(host.toString(), host) != null) {
                     item.error("expected each host once, got '" + host + "' again");
                 }
             }

@@ -159,6 +159,44 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void shouldSayAnAliasBombHasTooManyAliases() {
+        var lines = new java.util.ArrayList<>(java.util.List.of("service: shop", "image: shop/app", "servers: [web-1]",
+                "x-0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"));
+        for (int i = 1; i < 13; i++) {
+            lines.add("x-" + i + ": &a" + i + " [" + String.join(", ", java.util.Collections.nCopies(9, "*a" + (i - 1))) + "]");
+        }
+        var f = files().write("config/deploy.yml", lines.toArray(String[]::new));
+
+        assertThat(f.problems()).containsExactly("DIR/config/deploy.yml: not valid YAML: too many aliases (expected at most"
+                + " 100 aliases of lists and maps)");
+    }
+
+    @Test
+    void shouldSayAFewNestedAliasesExpandToTooManySettings() {
+        var lines = new java.util.ArrayList<>(java.util.List.of("service: shop", "image: shop/app", "servers: [web-1]",
+                "x-0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"));
+        for (int i = 1; i < 6; i++) {
+            lines.add("x-" + i + ": &a" + i + " [" + String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1))) + "]");
+        }
+        var f = files().write("config/deploy.yml", lines.toArray(String[]::new));
+
+        assertThat(f.problems()).containsExactly("DIR/config/deploy.yml: not valid YAML: too many aliases (expected at most"
+                + " 50000 settings once aliases are expanded, got more)");
+    }
+
+    @Test
+    void shouldRefuseAHugeFileSayingItsSize() {
+        var lines = new java.util.ArrayList<>(java.util.List.of("service: shop", "image: shop/app", "servers:"));
+        for (int i = 0; i < 200_000; i++) {
+            lines.add("  - web-" + i + ".internal");
+        }
+        var f = files().write("config/deploy.yml", lines.toArray(String[]::new));
+
+        assertThat(f.problems()).containsExactly("DIR/config/deploy.yml: expected a deploy config of at most 1 MB,"
+                + " got a file of 4.5 MB");
+    }
+
+    @Test
     void shouldSayWhenTheFileIsMissing() {
         assertThat(files().problems()).containsExactly("DIR/config/deploy.yml: file not found");
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.bluegreen.engine.remote.BootLimit;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,12 +18,7 @@ class SeedConfigTest {
             "HOSTNAME", "deployer-1");
 
     private static Path fixture(final String name) {
-        try {
-            return Path.of(SeedConfigTest.class.getResource("/fixtures/" + name + "/config/deploy.yml").toURI());
-        }
-        catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fixtures.deployFile(name);
     }
 
     private static LoadedConfig load(final String destination) {
