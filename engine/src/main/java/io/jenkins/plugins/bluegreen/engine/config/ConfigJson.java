@@ -3,6 +3,7 @@ package io.jenkins.plugins.bluegreen.engine.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
@@ -26,8 +27,11 @@ public final class ConfigJson {
         var servers = out.putObject("servers");
         c.roles().forEach(role -> servers.set(role.name(), role(role)));
         out.put("primary_role", c.primaryRoleName());
-        c.registry().ifPresent(r -> out.putObject("registry")
-                .put("server", r.server()).put("username", r.username().display()).put("password", r.password().display()));
+        c.registry().ifPresent(r -> {
+            var registry = out.putObject("registry").put("server", r.server());
+            r.credentials().ifPresent(login -> registry.put("username", login.username().display())
+                    .put("password", login.password() instanceof SecretRef ref ? ref.display() : SecretMask.MASK));
+        });
         out.set("env", env(c.env()));
         out.set("volumes", list(c.volumes()));
         out.set("labels", map(c.labels()));

@@ -73,6 +73,11 @@ final class ConfigNode {
         problems.error(sources.where(path) + ": " + (path.isEmpty() ? "" : path + ": ") + message);
     }
 
+    /** Records a warning {@code path: message} at this setting's line; the load goes on. */
+    void warn(final String message) {
+        problems.warning(sources.where(path) + ": " + (path.isEmpty() ? "" : path + ": ") + message);
+    }
+
     /** Records "expected {@code what}, got ..." for this setting. */
     void expected(final String what) {
         error("expected " + what + ", got " + describe(value));

@@ -56,23 +56,25 @@ public record DeployConfig(String service, String image, Optional<String> destin
         return List.copyOf(hosts);
     }
 
-    /** The references whose values are secrets: the registry password and every {@code env.secret}. */
-    public Set<SecretRef> secretRefs() {
-        var refs = new LinkedHashSet<SecretRef>();
-        registry.ifPresent(r -> refs.add(r.password()));
-        refs.addAll(env.secret().values());
-        roles.forEach(r -> refs.addAll(r.env().secret().values()));
-        return Set.copyOf(refs);
+    /** The values that are secrets: the registry password and every {@code env.secret}. */
+    public Set<ConfigValue> secrets() {
+        var secrets = new LinkedHashSet<ConfigValue>();
+        registry.flatMap(Registry::credentials).ifPresent(c -> secrets.add(c.password()));
+        secrets.addAll(env.secret().values());
+        roles.forEach(r -> secrets.addAll(r.env().secret().values()));
+        return Set.copyOf(secrets);
     }
 
     /** Every environment variable the config refers to, secret or not, in file order. */
     public Set<SecretRef> references() {
         var refs = new LinkedHashSet<SecretRef>();
-        registry.ifPresent(r -> {
-            if (r.username() instanceof SecretRef ref) {
+        registry.flatMap(Registry::credentials).ifPresent(c -> {
+            if (c.username() instanceof SecretRef ref) {
                 refs.add(ref);
             }
-            refs.add(r.password());
+            if (c.password() instanceof SecretRef ref) {
+                refs.add(ref);
+            }
         });
         var envs = new ArrayList<Env>();
         envs.add(env);

@@ -85,14 +85,6 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void shouldRejectALiteralRegistryPasswordWithoutPrintingIt() {
-        var f = files().minimal("registry:", "  username: me", "  password: hunter2-literal");
-
-        assertThat(f.problems()).containsExactly("DIR/config/deploy.yml:7:3: registry/password: expected an environment"
-                + " reference like $REGISTRY_PASSWORD or [REGISTRY_PASSWORD], got a literal value (keep secrets out of the config file)");
-    }
-
-    @Test
     void shouldRejectAMissingPrimaryRole() {
         var f = files().write("config/deploy.yml", "service: shop", "image: shop/app", "servers:", "  job:", "    - job-1");
 

@@ -54,11 +54,12 @@ class SeedConfigTest {
     void shouldKeepRegistryCredentialsAsReferences() {
         var loaded = load(null);
         var registry = loaded.config().registry().orElseThrow();
+        var login = registry.credentials().orElseThrow();
 
         assertThat(registry.server()).isEqualTo("ghcr.io");
-        assertThat(registry.username()).isEqualTo(new SecretRef("GHCR_USERNAME"));
-        assertThat(registry.password()).isEqualTo(new SecretRef("GHCR_TOKEN"));
-        assertThat(loaded.resolve(registry.password())).isEqualTo("ghp_s3cr3t-token");
+        assertThat(login.username()).isEqualTo(new SecretRef("GHCR_USERNAME"));
+        assertThat(login.password()).isEqualTo(new SecretRef("GHCR_TOKEN"));
+        assertThat(loaded.resolve(login.password())).isEqualTo("ghp_s3cr3t-token");
         assertThat(loaded.secretMask().apply("login ghp_s3cr3t-token")).isEqualTo("login ****");
         assertThat(ConfigJson.render(loaded.config()).toString()).doesNotContain("ghp_s3cr3t-token").contains("\"$GHCR_TOKEN\"");
     }
