@@ -286,13 +286,6 @@ final class ConfigNode {
         return List.copyOf(items);
     }
 
-    /** A map of names to plain values ({@code cpus: 2}), kept in file order. */
-    Map<String, String> textMap(final String what) {
-        var map = new LinkedHashMap<String, String>();
-        entries("a map of " + what).forEach((key, node) -> node.text("a plain value").ifPresent(v -> map.put(key, v)));
-        return ConfigMaps.ordered(map);
-    }
-
     /** Reads this setting as {@code reader} says if it is written, else returns {@code fallback}. */
     <T> T map(final Function<ConfigNode, T> reader, final T fallback) {
         return present() ? reader.apply(this) : fallback;

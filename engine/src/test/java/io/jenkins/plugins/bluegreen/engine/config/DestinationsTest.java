@@ -42,7 +42,7 @@ class DestinationsTest {
         var config = f.load("staging").config();
 
         assertThat(config.primaryRole().hosts()).containsExactly(Host.parse("staging-web-1"), Host.parse("staging-web-2"));
-        assertThat(config.primaryRole().options()).containsExactly(Map.entry("cpus", "1"), Map.entry("memory", "512MB"));
+        assertThat(config.primaryRole().options()).containsExactly(RunOption.of("cpus", "1"), RunOption.of("memory", "512MB"));
         assertThat(config.role("job").orElseThrow().hosts()).containsExactly(Host.parse("job-1"));
         assertThat(config.env().clear()).containsExactly(Map.entry("RAILS_ENV", new ConfigValue.Literal("staging")));
         assertThat(config.boot().limit()).isEqualTo(BootLimit.count(2));

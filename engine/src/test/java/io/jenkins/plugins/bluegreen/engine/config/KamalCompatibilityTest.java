@@ -42,10 +42,10 @@ class KamalCompatibilityTest {
         var config = f.config();
 
         assertThat(config.primaryRole().hosts()).containsExactly(Host.parse("web-1"), new Host("web-2", 2222));
-        assertThat(config.primaryRole().options()).containsExactly(Map.entry("cpus", "2"), Map.entry("memory", "1g"));
+        assertThat(config.primaryRole().options()).containsExactly(RunOption.of("cpus", "2"), RunOption.of("memory", "1g"));
         assertThat(config.primaryRole().labels()).containsExactly(Map.entry("team", "shop"));
         var job = config.role("job").orElseThrow();
-        assertThat(job.options()).containsExactly(Map.entry("cpus", "1"));
+        assertThat(job.options()).containsExactly(RunOption.of("cpus", "1"));
         assertThat(job.labels()).containsExactly(Map.entry("team", "shop"));
         assertThat(job.cmd()).contains("bin/jobs");
     }

@@ -33,9 +33,9 @@ class SeedConfigTest {
         assertThat(config.image()).isEqualTo("a2d2/app");
         assertThat(config.roles()).extracting(Role::name).containsExactly("web", "job");
         assertThat(config.primaryRole().hosts()).containsExactly(Host.parse("1.2.3.4"), Host.parse("1.2.3.5"), Host.parse("1.2.3.6"));
-        assertThat(config.primaryRole().options()).containsExactly(Map.entry("cpus", "2"), Map.entry("memory", "512MB"));
+        assertThat(config.primaryRole().options()).containsExactly(RunOption.of("cpus", "2"), RunOption.of("memory", "512MB"));
         assertThat(config.role("job").orElseThrow().hosts()).containsExactly(Host.parse("1.2.3.7"));
-        assertThat(config.role("job").orElseThrow().options()).containsExactly(Map.entry("cpus", "1"), Map.entry("memory", "256MB"));
+        assertThat(config.role("job").orElseThrow().options()).containsExactly(RunOption.of("cpus", "1"), RunOption.of("memory", "256MB"));
         assertThat(config.allHosts()).hasSize(4);
         assertThat(config.volumes()).containsExactly("storage:/rails/storage");
         assertThat(config.destination()).isEmpty();
@@ -80,7 +80,7 @@ class SeedConfigTest {
         assertThat(config.destination()).contains("production");
         assertThat(config.primaryRole().hosts()).containsExactly(new Host("production-web-1.internal", 22),
                 new Host("production-web-2.internal", 22), new Host("production-web-3.internal", 22));
-        assertThat(config.primaryRole().options()).containsExactly(Map.entry("cpus", "4"), Map.entry("memory", "1024MB"));
+        assertThat(config.primaryRole().options()).containsExactly(RunOption.of("cpus", "4"), RunOption.of("memory", "1024MB"));
         assertThat(config.role("job").orElseThrow().hosts()).containsExactly(Host.parse("1.2.3.7"));
         assertThat(config.primaryRole().env().clear()).containsEntry("SOLID_QUEUE_PROCESS_ID", new SecretRef("HOSTNAME"))
                 .containsEntry("RAILS_LOG_TO_STDOUT", new ConfigValue.Literal("1"));

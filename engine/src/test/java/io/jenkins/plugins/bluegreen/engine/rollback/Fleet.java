@@ -101,7 +101,7 @@ final class Fleet implements AutoCloseable {
     void boot(final int i, final TestImages.App app, final Color color, final DeployStamp stamp) {
         var host = hosts.get(i);
         var spec = new ContainerSpec(service, "web", color, app.image(), app.version(), Map.of(), List.of(), List.of(),
-                null, null, Map.of(), List.of(), ports.get(i).get(color), PORTS.app(), false);
+                List.of(), Map.of(), List.of(), ports.get(i).get(color), PORTS.app(), false);
         host.run(containers.run(spec, stamp), OutputListener.discard(), TIMEOUT).orThrow();
     }
 
