@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -43,11 +42,13 @@ record YamlTree(JsonNode root, SourceMap sources) {
     static final int MAX_ALIASES = 100;
     /** Settings after aliases are expanded: a few aliases nested in each other can multiply into millions. */
     static final int MAX_VALUES = 50_000;
-    private static final Pattern ERB = Pattern.compile("<%.*?(%>|$)");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    /** Reads {@code file}, shown to the user as {@code name}; problems go to {@code problems}. */
-    static Optional<YamlTree> read(final Path file, final String name, final Problems problems) {
+    /**
+     * Reads {@code file}, shown to the user as {@code name}, rendering its ERB in {@code erb};
+     * problems go to {@code problems}.
+     */
+    static Optional<YamlTree> read(final Path file, final String name, final ErbScope erb, final Problems problems) {
         String text;
         try {
             long size = Files.size(file);
@@ -66,13 +67,10 @@ record YamlTree(JsonNode root, SourceMap sources) {
             problems.error(name + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
             return Optional.empty();
         }
-        return parse(text, name, problems);
+        return ErbTemplate.render(text, name, erb, problems, DeployConfig.KAMAL_ONLY).flatMap(yaml -> parse(yaml, name, problems));
     }
 
     private static Optional<YamlTree> parse(final String text, final String name, final Problems problems) {
-        if (hasErb(text, name, problems)) {
-            return Optional.empty();
-        }
         Node node;
         var options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -102,23 +100,6 @@ record YamlTree(JsonNode root, SourceMap sources) {
             return Optional.empty();
         }
         return Optional.of(new YamlTree(root, sources));
-    }
-
-    /** Kamal renders its config through ERB first; we do not run code from a config file. */
-    private static boolean hasErb(final String text, final String name, final Problems problems) {
-        var lines = text.split("\n", -1);
-        boolean found = false;
-        for (int i = 0; i < lines.length; i++) {
-            var matcher = ERB.matcher(lines[i]);
-            if (!lines[i].strip().startsWith("#") && matcher.find()) {
-                problems.error(name + ":" + (i + 1) + ": found ERB '" + matcher.group()
-                        + "', which is not supported; use an environment reference such as $HOSTNAME"
-                        + " (taken from the environment of the deploying machine) or put per-destination"
-                        + " values in config/deploy.<destination>.yml");
-                found = true;
-            }
-        }
-        return found;
     }
 
     private static final class Converter {

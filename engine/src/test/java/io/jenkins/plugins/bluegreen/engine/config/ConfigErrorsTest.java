@@ -116,13 +116,20 @@ class ConfigErrorsTest {
 
     @Test
     void shouldReportErbInADestinationFileAndIgnoreItInComments() {
-        var f = files().minimal("# Kamal would say <%= ENV['X'] %> here").write("config/deploy.staging.yml",
-                "env:", "  BUILD: <%= `git rev-parse HEAD` %>");
+        var f = files().minimal("# Kamal would say <%= `uname -a` %> here").write("config/deploy.staging.yml",
+                "env:", "  BUILD: <%= `date +%s` %>");
 
-        assertThat(f.problems("staging")).containsExactly("DIR/config/deploy.staging.yml:2: found ERB"
-                + " '<%= `git rev-parse HEAD` %>', which is not supported; use an environment reference such as $HOSTNAME"
-                + " (taken from the environment of the deploying machine) or put per-destination values in"
-                + " config/deploy.<destination>.yml");
+        assertThat(f.problems("staging")).containsExactly("DIR/config/deploy.staging.yml:2: ERB '<%= `date +%s` %>' runs"
+                + " a command, and the only commands run are the git version helpers; for a value from the deploying machine"
+                + " use an environment reference such as $HOSTNAME or ENV[\"NAME\"]");
+    }
+
+    @Test
+    void shouldSayWhenTheWorkspaceHasNoGitRevision() {
+        var f = files().minimal("env:", "  BUILD: <%= `git rev-parse HEAD` %>");
+
+        assertThat(f.problems()).hasSize(1).first().asString().startsWith("DIR/config/deploy.yml:6: ERB '<%= `git rev-parse"
+                + " HEAD` %>' cannot be evaluated: git rev-parse HEAD failed in DIR: fatal: not a git repository");
     }
 
     @Test

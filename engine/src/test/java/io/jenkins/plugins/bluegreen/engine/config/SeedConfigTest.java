@@ -97,8 +97,8 @@ class SeedConfigTest {
 
         assertThatThrownBy(() -> ConfigLoader.load(file, Optional.of("production"), ENV::get))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).isEqualTo(List.of(file
-                        + ":49: found ERB '<%= `hostname` %>', which is not supported; use an environment reference such as"
-                        + " $HOSTNAME (taken from the environment of the deploying machine) or put per-destination values in"
-                        + " config/deploy.<destination>.yml")));
+                        + ":49: ERB '<%= `hostname` %>' runs a command, and the only commands run are the git version helpers;"
+                        + " for a value from the deploying machine use an environment reference such as $HOSTNAME or"
+                        + " ENV[\"NAME\"]")));
     }
 }
