@@ -29,10 +29,10 @@ public record DeployConfig(String service, String image, Optional<String> destin
             "readiness_delay", "require_destination", "allow_empty_roles", BlueGreenSettings.KEY);
     static final Set<String> KAMAL_ONLY = Set.of("builder", "accessories", "aliases", "asset_path", "hooks_path",
             "hooks_output", "logging", "minimum_version", "secrets_path", "error_pages_path", "run_directory", "sshkit",
-            "output", "traefik", "stop_wait_time");
+            "output", "traefik", "stop_wait_time", "stop_timeout");
     private static final Set<String> PROXY_KEYS = Set.of("healthcheck", "app_port");
     private static final Set<String> PROXY_KAMAL_ONLY = Set.of("host", "hosts", "ssl", "ssl_redirect", "forward_headers",
-            "response_timeout", "path_prefix", "strip_path_prefix", "buffering", "logging", "run");
+            "response_timeout", "path_prefix", "path_prefixes", "strip_path_prefix", "buffering", "logging", "run");
 
     public DeployConfig {
         roles = List.copyOf(roles);
@@ -93,6 +93,7 @@ public record DeployConfig(String service, String image, Optional<String> destin
             proxy.expected("a map of proxy settings");
         }
         proxy.allowKeys(PROXY_KEYS, PROXY_KAMAL_ONLY);
+        checkProxyAsKamal(proxy);
 
         var service = root.at("service").required("the service name");
         if (!service.isEmpty() && !service.matches("[A-Za-z0-9_-]+")) {
@@ -120,6 +121,22 @@ public record DeployConfig(String service, String image, Optional<String> destin
                 root.at("readiness_delay").duration(DEFAULT_READINESS_DELAY),
                 root.at("require_destination").bool(false),
                 BlueGreenSettings.from(root.at(BlueGreenSettings.KEY), service, appPort, healthcheck, deployTimeout));
+    }
+
+    /**
+     * The proxy settings Kamal refuses, refused here too although we do not act on them: a file
+     * Kamal cannot deploy is a mistake, whichever tool reads it first.
+     */
+    private static void checkProxyAsKamal(final ConfigNode proxy) {
+        boolean host = proxy.at("host").present() || proxy.at("hosts").present();
+        var ssl = proxy.at("ssl");
+        if (!host && ssl.present() && !(ssl.json().isBoolean() && !ssl.json().asBoolean())) {
+            ssl.error("expected proxy/host or proxy/hosts to go with automatic SSL (Kamal refuses ssl without a host),"
+                    + " got neither");
+        }
+        if (proxy.at("host").present() && proxy.at("hosts").present()) {
+            proxy.at("hosts").error("expected one of proxy/host and proxy/hosts (Kamal refuses both), got both");
+        }
     }
 
     private static List<String> volumes(final ConfigNode node) {

@@ -17,7 +17,7 @@ import java.util.Set;
 public record Role(String name, List<Host> hosts, List<RunOption> options, Map<String, String> labels,
         Optional<String> cmd, Env env) {
     private static final Set<String> KEYS = Set.of("hosts", "options", "labels", "cmd", "env");
-    private static final Set<String> KAMAL_ONLY = Set.of("proxy", "logging", "asset_path", "healthcheck", "traefik");
+    private static final Set<String> KAMAL_ONLY = Set.of("proxy", "logging", "asset_path", "healthcheck", "traefik", "stop_timeout");
 
     public Role {
         hosts = List.copyOf(hosts);

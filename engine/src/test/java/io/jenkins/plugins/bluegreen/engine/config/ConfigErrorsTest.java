@@ -40,7 +40,7 @@ class ConfigErrorsTest {
         var f = files().minimal("ssh:", "  flavour: vanilla");
 
         assertThat(f.problems()).containsExactly("DIR/config/deploy.yml:6:3: ssh: unknown key 'flavour'"
-                + " (expected one of: config, key_data, keys, keys_only, log_level, port, proxy, proxy_command, user)");
+                + " (expected one of: config, forward_agent, key_data, keys, keys_only, log_level, port, proxy, proxy_command, user)");
     }
 
     @Test

@@ -118,6 +118,6 @@ class DestinationsTest {
                 + " allow_empty_roles, asset_path, boot, builder, deploy_timeout, drain_timeout, env, error_pages_path,"
                 + " healthcheck, hooks_output, hooks_path, image, labels, logging, minimum_version, output, primary_role,"
                 + " proxy, readiness_delay, registry, require_destination, retain_containers, run_directory, secrets_path,"
-                + " servers, service, ssh, sshkit, stop_wait_time, traefik, volumes, x-bluegreen)");
+                + " servers, service, ssh, sshkit, stop_timeout, stop_wait_time, traefik, volumes, x-bluegreen)");
     }
 }
