@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,35 +160,31 @@ class ConfigErrorsTest {
                 "DIR/config/deploy.yml: expected a map of settings (service, image, servers, ...), got a list");
     }
 
+    /** A config whose {@code levels} anchors each list the one before {@code width} times: width^levels values. */
+    private ConfigFixture aliasBomb(final int levels, final int width) {
+        var lines = new ArrayList<>(List.of("service: shop", "image: shop/app", "servers: [web-1]",
+                "x-0: &a0 [" + String.join(", ", Collections.nCopies(width, "lol")) + "]"));
+        for (int i = 1; i < levels; i++) {
+            lines.add("x-" + i + ": &a" + i + " [" + String.join(", ", Collections.nCopies(width, "*a" + (i - 1))) + "]");
+        }
+        return files().write("config/deploy.yml", lines.toArray(String[]::new));
+    }
+
     @Test
     void shouldSayAnAliasBombHasTooManyAliases() {
-        var lines = new java.util.ArrayList<>(java.util.List.of("service: shop", "image: shop/app", "servers: [web-1]",
-                "x-0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"));
-        for (int i = 1; i < 13; i++) {
-            lines.add("x-" + i + ": &a" + i + " [" + String.join(", ", java.util.Collections.nCopies(9, "*a" + (i - 1))) + "]");
-        }
-        var f = files().write("config/deploy.yml", lines.toArray(String[]::new));
-
-        assertThat(f.problems()).containsExactly("DIR/config/deploy.yml: not valid YAML: too many aliases (expected at most"
-                + " 100 aliases of lists and maps)");
+        assertThat(aliasBomb(13, 9).problems()).containsExactly("DIR/config/deploy.yml: not valid YAML: too many aliases"
+                + " (expected at most 100 aliases of lists and maps)");
     }
 
     @Test
     void shouldSayAFewNestedAliasesExpandToTooManySettings() {
-        var lines = new java.util.ArrayList<>(java.util.List.of("service: shop", "image: shop/app", "servers: [web-1]",
-                "x-0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"));
-        for (int i = 1; i < 6; i++) {
-            lines.add("x-" + i + ": &a" + i + " [" + String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1))) + "]");
-        }
-        var f = files().write("config/deploy.yml", lines.toArray(String[]::new));
-
-        assertThat(f.problems()).containsExactly("DIR/config/deploy.yml: not valid YAML: too many aliases (expected at most"
-                + " 50000 settings once aliases are expanded, got more)");
+        assertThat(aliasBomb(6, 10).problems()).containsExactly("DIR/config/deploy.yml: not valid YAML: too many aliases"
+                + " (expected at most 50000 settings once aliases are expanded, got more)");
     }
 
     @Test
     void shouldRefuseAHugeFileSayingItsSize() {
-        var lines = new java.util.ArrayList<>(java.util.List.of("service: shop", "image: shop/app", "servers:"));
+        var lines = new ArrayList<>(List.of("service: shop", "image: shop/app", "servers:"));
         for (int i = 0; i < 200_000; i++) {
             lines.add("  - web-" + i + ".internal");
         }
