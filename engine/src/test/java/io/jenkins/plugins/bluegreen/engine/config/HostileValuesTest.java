@@ -3,6 +3,7 @@ package io.jenkins.plugins.bluegreen.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,19 @@ class HostileValuesTest {
         assertThat(config.primaryRole().hosts()).hasSize(8);
         assertThat(config.image()).isEqualTo("registry.example.com:5000/team/shop__app-v2");
         assertThat(config.volumes()).containsExactly("storage:/rails/storage", "/srv/data:/data:ro,z", "./tmp:/rails/tmp");
+    }
+
+    @Test
+    void shouldRefuseImagesOutsideTheOciGrammar() {
+        for (String image : List.of("-oops/app", "shop/app;id", "shop/`id`", "shop /app", "shop/app\\nx", "sh\u043Ep/app",
+                "Shop/App", "shop//app", "shop/app-", "ghcr.io:port/app")) {
+            var f = new ConfigFixture(dir).write("config/deploy.yml", "service: shop", "image: \"" + image + "\"",
+                    "servers: [web-1]");
+
+            assertThat(f.problems()).as(image).containsExactly("DIR/config/deploy.yml:2:1: image: expected an image name"
+                    + " like a2d2/app or ghcr.io/a2d2/app (lower-case letters and digits, '.', '_' or '-' between them), got "
+                    + ConfigNode.quote(image.replace("\\n", "\n")));
+        }
     }
 
     @Test
