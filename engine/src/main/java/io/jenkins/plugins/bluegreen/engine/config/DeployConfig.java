@@ -115,7 +115,8 @@ public record DeployConfig(String service, String image, Optional<String> destin
         var explicitAppPort = root.at(BlueGreenSettings.KEY).at("app_port").port(appPort);
         var healthcheck = Healthcheck.from(root.at("healthcheck"), proxy.at("healthcheck"), explicitAppPort);
         return new DeployConfig(service, image, destination, roles, primary, Registry.from(root.at("registry")), env,
-                volumes(root.at("volumes")), Labels.from(root.at("labels"), false), healthcheck, Boot.from(root.at("boot")), Ssh.from(root.at("ssh")),
+                volumes(root.at("volumes")), Labels.from(root.at("labels"), false), healthcheck, Boot.from(root.at("boot")),
+                Ssh.from(root.at("ssh")),
                 root.at("retain_containers").integer(DEFAULT_RETAIN_CONTAINERS, 1, Integer.MAX_VALUE), deployTimeout,
                 root.at("drain_timeout").duration(DEFAULT_DRAIN_TIMEOUT),
                 root.at("readiness_delay").duration(DEFAULT_READINESS_DELAY),

@@ -67,7 +67,8 @@ record YamlTree(JsonNode root, SourceMap sources) {
             problems.error(name + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
             return Optional.empty();
         }
-        return ErbTemplate.render(text, name, erb, problems, DeployConfig.KAMAL_ONLY).flatMap(yaml -> parse(yaml, name, problems));
+        return ErbTemplate.render(text, name, erb, problems, DeployConfig.KAMAL_ONLY)
+                .flatMap(yaml -> parse(yaml, name, problems));
     }
 
     private static Optional<YamlTree> parse(final String text, final String name, final Problems problems) {

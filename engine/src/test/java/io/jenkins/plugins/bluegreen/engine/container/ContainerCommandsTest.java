@@ -48,7 +48,8 @@ class ContainerCommandsTest {
         var spec = new ContainerSpec(new Service("a2d2", "staging"), "web", Color.BLUE, "localhost/a2d2:v1", "v1",
                 Map.of("RAILS_ENV", "production", "LOG_LEVEL", "info"), List.of("SECRET_KEY_BASE", "DATABASE_URL"),
                 List.of("/data/uploads:/app/uploads", "/etc/ssl:/etc/ssl:ro"),
-                List.of(RunOption.of("cpus", "2"), RunOption.of("memory", "512MB")), Map.of("team", "payments"), List.of("bin/rails", "server"), 3001, 3000, true);
+                List.of(RunOption.of("cpus", "2"), RunOption.of("memory", "512MB")), Map.of("team", "payments"),
+                List.of("bin/rails", "server"), 3001, 3000, true);
         assertThat(PODMAN.run(spec, STAMP).render()).isEqualTo(
                 "podman run --detach --restart unless-stopped --name a2d2-staging-web-blue"
                         + " --label bluegreen.service=a2d2 --label bluegreen.destination=staging"

@@ -80,8 +80,8 @@ class PodmanContainerTest {
 
     private ContainerSpec spec(final TestImages.App app, final Color color, final int hostPort) {
         return new ContainerSpec(service, "web", color, TestImages.ensure(app), app.version(),
-                Map.of("APP_COLOR", color.label()), List.of("DB_PASSWORD"), List.of(), List.of(RunOption.of("cpus", "1"), RunOption.of("memory", "64MB")), Map.of(),
-                List.of(), hostPort, 3000, false);
+                Map.of("APP_COLOR", color.label()), List.of("DB_PASSWORD"), List.of(),
+                List.of(RunOption.of("cpus", "1"), RunOption.of("memory", "64MB")), Map.of(), List.of(), hostPort, 3000, false);
     }
 
     private CommandResult start(final ContainerSpec spec) {
