@@ -1,10 +1,13 @@
 package io.jenkins.plugins.bluegreen.engine.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,8 +29,11 @@ public final class ConfigJson {
         var servers = out.putObject("servers");
         c.roles().forEach(role -> servers.set(role.name(), role(role)));
         out.put("primary_role", c.primaryRoleName());
-        c.registry().ifPresent(r -> out.putObject("registry")
-                .put("server", r.server()).put("username", r.username().display()).put("password", r.password().display()));
+        c.registry().ifPresent(r -> {
+            var registry = out.putObject("registry").put("server", r.server());
+            r.credentials().ifPresent(login -> registry.put("username", login.username().display())
+                    .put("password", login.password() instanceof SecretRef ref ? ref.display() : SecretMask.MASK));
+        });
         out.set("env", env(c.env()));
         out.set("volumes", list(c.volumes()));
         out.set("labels", map(c.labels()));
@@ -49,10 +55,29 @@ public final class ConfigJson {
     private static ObjectNode role(final Role role) {
         var out = JSON.objectNode();
         out.set("hosts", list(role.hosts().stream().map(Object::toString).toList()));
-        out.set("options", map(role.options()));
+        out.set("options", options(role.options()));
         out.set("labels", map(role.labels()));
         role.cmd().ifPresent(cmd -> out.put("cmd", cmd));
         out.set("env", env(role.env()));
+        return out;
+    }
+
+    /** As Kamal's form: a value, {@code true} for a bare flag, a list where the flag repeats (a list or map option). */
+    private static ObjectNode options(final List<RunOption> options) {
+        var out = JSON.objectNode();
+        for (RunOption option : options) {
+            JsonNode value = option.value().<JsonNode>map(JSON::textNode).orElse(JSON.booleanNode(true));
+            var seen = out.get(option.name());
+            if (seen == null) {
+                out.set(option.name(), value);
+            }
+            else if (seen.isArray()) {
+                ((ArrayNode) seen).add(value);
+            }
+            else {
+                out.putArray(option.name()).add(seen).add(value);
+            }
+        }
         return out;
     }
 

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Loads {@code config/deploy.yml} the way Kamal reads it: YAML with anchors and aliases, the chosen
- * destination merged over it, then every section validated. All mistakes are reported together in
+ * Loads {@code config/deploy.yml} the way Kamal reads it: ERB rendered (the safe subset
+ * {@link ErbTemplate} evaluates), YAML with anchors and aliases, the chosen destination merged over
+ * it, then every section validated. All mistakes are reported together in
  * one {@link ConfigException}; Kamal settings we do not act on come back as one warning.
  */
 public final class ConfigLoader {
@@ -28,7 +29,8 @@ public final class ConfigLoader {
     public static LoadedConfig load(final Path file, final Optional<String> destination, final Function<String, String> env) {
         var name = file.toString();
         var problems = new Problems();
-        var base = YamlTree.read(file, name, problems);
+        var erb = ErbScope.of(file, destination, env);
+        var base = YamlTree.read(file, name, erb, problems);
         problems.throwIfErrors();
         var tree = base.orElseThrow();
         if (!tree.root().isObject()) {
@@ -41,7 +43,7 @@ public final class ConfigLoader {
         var inline = Destinations.inlineBlocks(root);
 
         destination.ifPresentOrElse(
-                dest -> applyDestination(file, dest, root, sources, inline, problems),
+                dest -> applyDestination(file, dest, root, sources, inline, erb, problems),
                 () -> requireNoDestination(file, root, sources, problems));
         problems.throwIfErrors();
         inline.forEach(root::remove);
@@ -58,7 +60,7 @@ public final class ConfigLoader {
 
     /** The destinations {@code file} offers: its inline blocks and the {@code deploy.<dest>.yml} files next to it. */
     public static List<String> destinations(final Path file) {
-        return YamlTree.read(file, file.toString(), new Problems())
+        return YamlTree.read(file, file.toString(), ErbScope.of(file, Optional.empty(), System::getenv), new Problems())
                 .map(tree -> Destinations.known(file, tree.root()))
                 .orElse(List.of());
     }
@@ -69,7 +71,7 @@ public final class ConfigLoader {
     }
 
     private static void applyDestination(final Path file, final String destination, final ObjectNode root,
-            final SourceMap sources, final List<String> inline, final Problems problems) {
+            final SourceMap sources, final List<String> inline, final ErbScope erb, final Problems problems) {
         if (!destination.matches("[A-Za-z0-9_-]+")) {
             problems.error("destination: expected a name of letters, digits, - and _, got '" + destination + "'");
             return;
@@ -87,7 +89,7 @@ public final class ConfigLoader {
             Destinations.merge(root, sources, block, sources.under(destination), "");
         }
         if (hasFile) {
-            YamlTree.read(overlayPath, overlayPath.toString(), problems).ifPresent(overlay -> {
+            YamlTree.read(overlayPath, overlayPath.toString(), erb, problems).ifPresent(overlay -> {
                 if (overlay.root().isObject()) {
                     Destinations.merge(root, sources, overlay.root(), overlay.sources(), "");
                 }

@@ -73,6 +73,11 @@ final class ConfigNode {
         problems.error(sources.where(path) + ": " + (path.isEmpty() ? "" : path + ": ") + message);
     }
 
+    /** Records a warning {@code path: message} at this setting's line; the load goes on. */
+    void warn(final String message) {
+        problems.warning(sources.where(path) + ": " + (path.isEmpty() ? "" : path + ": ") + message);
+    }
+
     /** Records "expected {@code what}, got ..." for this setting. */
     void expected(final String what) {
         error("expected " + what + ", got " + describe(value));
@@ -281,13 +286,6 @@ final class ConfigNode {
         return List.copyOf(items);
     }
 
-    /** A map of names to plain values ({@code cpus: 2}), kept in file order. */
-    Map<String, String> textMap(final String what) {
-        var map = new LinkedHashMap<String, String>();
-        entries("a map of " + what).forEach((key, node) -> node.text("a plain value").ifPresent(v -> map.put(key, v)));
-        return ConfigMaps.ordered(map);
-    }
-
     /** Reads this setting as {@code reader} says if it is written, else returns {@code fallback}. */
     <T> T map(final Function<ConfigNode, T> reader, final T fallback) {
         return present() ? reader.apply(this) : fallback;
@@ -304,9 +302,27 @@ final class ConfigNode {
             return "a map";
         }
         if (value.isTextual()) {
-            return "'" + value.asText() + "'";
+            return quote(value.asText());
         }
         return value.asText();
+    }
+
+    /**
+     * {@code text} in single quotes on one line: line breaks and other control characters, and
+     * anything outside ASCII, as a backslash-u escape, so an error shows a Cyrillic letter posing as a
+     * Latin one and never spills over several lines.
+     */
+    static String quote(final String text) {
+        var out = new StringBuilder("'");
+        text.codePoints().forEach(c -> {
+            if (c < 0x20 || c == 0x7f || c > 0x7e) {
+                out.append(c > 0xffff ? String.format("\\U%08X", c) : String.format("\\u%04X", c));
+            }
+            else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.append('\'').toString();
     }
 
     private static String plain(final double n) {

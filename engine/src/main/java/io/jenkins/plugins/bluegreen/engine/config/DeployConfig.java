@@ -29,10 +29,10 @@ public record DeployConfig(String service, String image, Optional<String> destin
             "readiness_delay", "require_destination", "allow_empty_roles", BlueGreenSettings.KEY);
     static final Set<String> KAMAL_ONLY = Set.of("builder", "accessories", "aliases", "asset_path", "hooks_path",
             "hooks_output", "logging", "minimum_version", "secrets_path", "error_pages_path", "run_directory", "sshkit",
-            "output", "traefik", "stop_wait_time");
+            "output", "traefik", "stop_wait_time", "stop_timeout");
     private static final Set<String> PROXY_KEYS = Set.of("healthcheck", "app_port");
     private static final Set<String> PROXY_KAMAL_ONLY = Set.of("host", "hosts", "ssl", "ssl_redirect", "forward_headers",
-            "response_timeout", "path_prefix", "strip_path_prefix", "buffering", "logging", "run");
+            "response_timeout", "path_prefix", "path_prefixes", "strip_path_prefix", "buffering", "logging", "run");
 
     public DeployConfig {
         roles = List.copyOf(roles);
@@ -56,23 +56,25 @@ public record DeployConfig(String service, String image, Optional<String> destin
         return List.copyOf(hosts);
     }
 
-    /** The references whose values are secrets: the registry password and every {@code env.secret}. */
-    public Set<SecretRef> secretRefs() {
-        var refs = new LinkedHashSet<SecretRef>();
-        registry.ifPresent(r -> refs.add(r.password()));
-        refs.addAll(env.secret().values());
-        roles.forEach(r -> refs.addAll(r.env().secret().values()));
-        return Set.copyOf(refs);
+    /** The values that are secrets: the registry password and every {@code env.secret}. */
+    public Set<ConfigValue> secrets() {
+        var secrets = new LinkedHashSet<ConfigValue>();
+        registry.flatMap(Registry::credentials).ifPresent(c -> secrets.add(c.password()));
+        secrets.addAll(env.secret().values());
+        roles.forEach(r -> secrets.addAll(r.env().secret().values()));
+        return Set.copyOf(secrets);
     }
 
     /** Every environment variable the config refers to, secret or not, in file order. */
     public Set<SecretRef> references() {
         var refs = new LinkedHashSet<SecretRef>();
-        registry.ifPresent(r -> {
-            if (r.username() instanceof SecretRef ref) {
+        registry.flatMap(Registry::credentials).ifPresent(c -> {
+            if (c.username() instanceof SecretRef ref) {
                 refs.add(ref);
             }
-            refs.add(r.password());
+            if (c.password() instanceof SecretRef ref) {
+                refs.add(ref);
+            }
         });
         var envs = new ArrayList<Env>();
         envs.add(env);
@@ -91,14 +93,16 @@ public record DeployConfig(String service, String image, Optional<String> destin
             proxy.expected("a map of proxy settings");
         }
         proxy.allowKeys(PROXY_KEYS, PROXY_KAMAL_ONLY);
+        checkProxyAsKamal(proxy);
 
         var service = root.at("service").required("the service name");
         if (!service.isEmpty() && !service.matches("[A-Za-z0-9_-]+")) {
             root.at("service").expected("a name of letters, digits, - and _");
         }
         var image = root.at("image").required("the image name, like a2d2/app");
-        if (image.matches(".*\\s.*")) {
-            root.at("image").expected("an image name without spaces");
+        if (!image.isEmpty() && !ImageName.valid(image)) {
+            root.at("image").expected(ImageName.hasTagOrDigest(image) && ImageName.valid(image.split("[:@]")[0])
+                    ? "an image name without a tag or digest (the version is added per deploy)" : ImageName.EXPECTED);
         }
         var env = Env.from(root.at("env"), true);
         var roles = Role.allFrom(root.at("servers"), env);
@@ -111,13 +115,44 @@ public record DeployConfig(String service, String image, Optional<String> destin
         var explicitAppPort = root.at(BlueGreenSettings.KEY).at("app_port").port(appPort);
         var healthcheck = Healthcheck.from(root.at("healthcheck"), proxy.at("healthcheck"), explicitAppPort);
         return new DeployConfig(service, image, destination, roles, primary, Registry.from(root.at("registry")), env,
-                root.at("volumes").textList("volume like storage:/rails/storage", List.of()),
-                root.at("labels").textMap("labels"), healthcheck, Boot.from(root.at("boot")), Ssh.from(root.at("ssh")),
+                volumes(root.at("volumes")), Labels.from(root.at("labels"), false), healthcheck, Boot.from(root.at("boot")),
+                Ssh.from(root.at("ssh")),
                 root.at("retain_containers").integer(DEFAULT_RETAIN_CONTAINERS, 1, Integer.MAX_VALUE), deployTimeout,
                 root.at("drain_timeout").duration(DEFAULT_DRAIN_TIMEOUT),
                 root.at("readiness_delay").duration(DEFAULT_READINESS_DELAY),
                 root.at("require_destination").bool(false),
                 BlueGreenSettings.from(root.at(BlueGreenSettings.KEY), service, appPort, healthcheck, deployTimeout));
+    }
+
+    /**
+     * The proxy settings Kamal refuses, refused here too although we do not act on them: a file
+     * Kamal cannot deploy is a mistake, whichever tool reads it first.
+     */
+    private static void checkProxyAsKamal(final ConfigNode proxy) {
+        boolean host = proxy.at("host").present() || proxy.at("hosts").present();
+        var ssl = proxy.at("ssl");
+        if (!host && ssl.present() && !(ssl.json().isBoolean() && !ssl.json().asBoolean())) {
+            ssl.error("expected proxy/host or proxy/hosts to go with automatic SSL (Kamal refuses ssl without a host),"
+                    + " got neither");
+        }
+        if (proxy.at("host").present() && proxy.at("hosts").present()) {
+            proxy.at("hosts").error("expected one of proxy/host and proxy/hosts (Kamal refuses both), got both");
+        }
+    }
+
+    private static List<String> volumes(final ConfigNode node) {
+        var volumes = new ArrayList<String>();
+        for (ConfigNode item : node.items("a list of volumes like storage:/rails/storage")) {
+            item.text("a volume like storage:/rails/storage").ifPresent(volume -> {
+                if (VolumeSpec.valid(volume)) {
+                    volumes.add(volume);
+                }
+                else {
+                    item.expected(VolumeSpec.EXPECTED);
+                }
+            });
+        }
+        return volumes;
     }
 
     private static void checkRoles(final ConfigNode root, final List<Role> roles, final String primary) {

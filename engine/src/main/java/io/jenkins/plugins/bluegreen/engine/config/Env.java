@@ -74,7 +74,7 @@ public record Env(Map<String, ConfigValue> clear, Map<String, SecretRef> secret)
         var values = new LinkedHashMap<String, ConfigValue>();
         node.entries("a map of environment variables").forEach((key, value) -> {
             if (!SecretRef.isName(key)) {
-                value.error("expected an environment variable name (letters, digits, _), got '" + key + "'");
+                value.error("expected an environment variable name (letters, digits, _), got " + ConfigNode.quote(key));
             }
             else if (value.present() && !value.json().isValueNode()) {
                 value.expected("a plain value or an environment reference like $NAME");

@@ -24,8 +24,8 @@ public record LoadedConfig(DeployConfig config, List<String> warnings, Function<
     /** A mask hiding every secret value the config refers to, for all output of a deploy. */
     public SecretMask secretMask() {
         var values = new ArrayList<String>();
-        config.secretRefs().forEach(ref -> {
-            var value = env.apply(ref.name());
+        config.secrets().forEach(secret -> {
+            var value = secret instanceof SecretRef ref ? env.apply(ref.name()) : secret.display();
             if (value != null) {
                 values.add(value);
             }

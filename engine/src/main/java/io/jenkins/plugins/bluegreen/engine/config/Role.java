@@ -11,17 +11,17 @@ import java.util.Set;
 
 /**
  * A group of hosts running the same container with the same settings ({@code web}, {@code job}).
- * {@code env} is already merged over the top-level env; {@code options} are container run options
- * ({@code cpus: 2}, {@code memory: 512MB}) in file order.
+ * {@code env} is already merged over the top-level env; {@code options} are container run flags
+ * ({@code --cpus 2}, {@code --memory 512MB}) in file order.
  */
-public record Role(String name, List<Host> hosts, Map<String, String> options, Map<String, String> labels,
+public record Role(String name, List<Host> hosts, List<RunOption> options, Map<String, String> labels,
         Optional<String> cmd, Env env) {
     private static final Set<String> KEYS = Set.of("hosts", "options", "labels", "cmd", "env");
-    private static final Set<String> KAMAL_ONLY = Set.of("proxy", "logging", "asset_path", "healthcheck", "traefik");
+    private static final Set<String> KAMAL_ONLY = Set.of("proxy", "logging", "asset_path", "healthcheck", "traefik", "stop_timeout");
 
     public Role {
         hosts = List.copyOf(hosts);
-        options = ConfigMaps.ordered(options);
+        options = List.copyOf(options);
         labels = ConfigMaps.ordered(labels);
     }
 
@@ -32,7 +32,7 @@ public record Role(String name, List<Host> hosts, Map<String, String> options, M
             return List.of();
         }
         if (servers.isList()) {
-            return List.of(new Role("web", hosts(servers), Map.of(), Map.of(), Optional.empty(), globalEnv));
+            return List.of(new Role("web", hosts(servers), List.of(), Map.of(), Optional.empty(), globalEnv));
         }
         var roles = new ArrayList<Role>();
         servers.entries("a list of hosts or a map of roles").forEach((name, node) -> roles.add(from(name, node, globalEnv)));
@@ -41,15 +41,15 @@ public record Role(String name, List<Host> hosts, Map<String, String> options, M
 
     private static Role from(final String name, final ConfigNode node, final Env globalEnv) {
         if (node.isList()) {
-            return new Role(name, hosts(node), Map.of(), Map.of(), Optional.empty(), globalEnv);
+            return new Role(name, hosts(node), List.of(), Map.of(), Optional.empty(), globalEnv);
         }
         if (!node.isMap()) {
             node.expected("a list of hosts or a map with hosts");
-            return new Role(name, List.of(), Map.of(), Map.of(), Optional.empty(), globalEnv);
+            return new Role(name, List.of(), List.of(), Map.of(), Optional.empty(), globalEnv);
         }
         node.allowKeys(KEYS, KAMAL_ONLY);
-        return new Role(name, hosts(node.at("hosts")), node.at("options").textMap("container options"),
-                node.at("labels").textMap("labels"), node.at("cmd").text("a command"),
+        return new Role(name, hosts(node.at("hosts")), RunOption.allFrom(node.at("options")),
+                Labels.from(node.at("labels"), true), node.at("cmd").text("a command"),
                 globalEnv.with(Env.from(node.at("env"), false)));
     }
 
@@ -74,7 +74,10 @@ public record Role(String name, List<Host> hosts, Map<String, String> options, M
             }
             try {
                 var host = Host.parse(text);
-                if (hosts.putIfAbsent(host.toString(), host) != null) {
+                if (!HostName.valid(text)) {
+                    item.error("expected " + HostName.EXPECTED + ", got " + ConfigNode.quote(text));
+                }
+                else if (hosts.putIfAbsent(host.toString(), host) != null) {
                     item.error("expected each host once, got '" + host + "' again");
                 }
             }

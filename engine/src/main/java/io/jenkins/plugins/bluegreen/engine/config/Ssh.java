@@ -11,7 +11,8 @@ public record Ssh(String user, int port, Optional<String> proxy) {
     public static final String DEFAULT_USER = "root";
     public static final int DEFAULT_PORT = 22;
     private static final Set<String> KEYS = Set.of("user", "port", "proxy");
-    private static final Set<String> KAMAL_ONLY = Set.of("proxy_command", "log_level", "keys_only", "keys", "key_data", "config");
+    private static final Set<String> KAMAL_ONLY = Set.of("proxy_command", "log_level", "keys_only", "keys", "key_data", "config",
+            "forward_agent");
 
     static Ssh from(final ConfigNode node) {
         if (node.present() && !node.isMap()) {

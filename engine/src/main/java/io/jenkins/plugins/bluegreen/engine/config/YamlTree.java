@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -37,13 +36,27 @@ import org.yaml.snakeyaml.nodes.Tag;
  * {@code <<} merge keys, which Kamal files use to share role settings.
  */
 record YamlTree(JsonNode root, SourceMap sources) {
-    private static final Pattern ERB = Pattern.compile("<%.*?(%>|$)");
+    /** Real deploy files are a few kilobytes; a bigger one is generated or pasted by mistake. */
+    static final long MAX_BYTES = 1024 * 1024;
+    /** Files share role settings through a handful of aliases; hundreds mean a generated file or an alias bomb. */
+    static final int MAX_ALIASES = 100;
+    /** Settings after aliases are expanded: a few aliases nested in each other can multiply into millions. */
+    static final int MAX_VALUES = 50_000;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    /** Reads {@code file}, shown to the user as {@code name}; problems go to {@code problems}. */
-    static Optional<YamlTree> read(final Path file, final String name, final Problems problems) {
+    /**
+     * Reads {@code file}, shown to the user as {@code name}, rendering its ERB in {@code erb};
+     * problems go to {@code problems}.
+     */
+    static Optional<YamlTree> read(final Path file, final String name, final ErbScope erb, final Problems problems) {
         String text;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                problems.error(name + ": expected a deploy config of at most 1 MB, got a file of "
+                        + String.format(Locale.ROOT, "%.1f", size / (1024.0 * 1024.0)) + " MB");
+                return Optional.empty();
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         }
         catch (NoSuchFileException e) {
@@ -54,16 +67,16 @@ record YamlTree(JsonNode root, SourceMap sources) {
             problems.error(name + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
             return Optional.empty();
         }
-        return parse(text, name, problems);
+        return ErbTemplate.render(text, name, erb, problems, DeployConfig.KAMAL_ONLY)
+                .flatMap(yaml -> parse(yaml, name, problems));
     }
 
     private static Optional<YamlTree> parse(final String text, final String name, final Problems problems) {
-        if (hasErb(text, name, problems)) {
-            return Optional.empty();
-        }
         Node node;
+        var options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
         try {
-            node = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+            node = new Yaml(options).compose(new StringReader(text));
         }
         catch (MarkedYAMLException e) {
             // Only the problem and its mark: SnakeYAML's full message quotes the line, which may hold a secret.
@@ -73,29 +86,21 @@ record YamlTree(JsonNode root, SourceMap sources) {
             return Optional.empty();
         }
         catch (YAMLException e) {
-            problems.error(name + ": not valid YAML");
+            // SnakeYAML gives no mark for its alias limit; its message is the only way to tell it apart.
+            var tooManyAliases = String.valueOf(e.getMessage()).startsWith("Number of aliases");
+            problems.error(name + ": not valid YAML" + (tooManyAliases ? ": too many aliases (expected at most "
+                    + MAX_ALIASES + " aliases of lists and maps)" : ""));
             return Optional.empty();
         }
         var sources = new SourceMap(name);
-        var root = node == null ? JSON.objectNode() : new Converter(name, sources, problems).convert(node, "");
-        return Optional.of(new YamlTree(root, sources));
-    }
-
-    /** Kamal renders its config through ERB first; we do not run code from a config file. */
-    private static boolean hasErb(final String text, final String name, final Problems problems) {
-        var lines = text.split("\n", -1);
-        boolean found = false;
-        for (int i = 0; i < lines.length; i++) {
-            var matcher = ERB.matcher(lines[i]);
-            if (!lines[i].strip().startsWith("#") && matcher.find()) {
-                problems.error(name + ":" + (i + 1) + ": found ERB '" + matcher.group()
-                        + "', which is not supported; use an environment reference such as $HOSTNAME"
-                        + " (taken from the environment of the deploying machine) or put per-destination"
-                        + " values in config/deploy.<destination>.yml");
-                found = true;
-            }
+        var converter = new Converter(name, sources, problems);
+        var root = node == null ? JSON.objectNode() : converter.convert(node, "");
+        if (converter.tooBig()) {
+            problems.error(name + ": not valid YAML: too many aliases (expected at most " + MAX_VALUES
+                    + " settings once aliases are expanded, got more)");
+            return Optional.empty();
         }
-        return found;
+        return Optional.of(new YamlTree(root, sources));
     }
 
     private static final class Converter {
@@ -103,6 +108,7 @@ record YamlTree(JsonNode root, SourceMap sources) {
         private final SourceMap sources;
         private final Problems problems;
         private final Set<Node> visiting = Collections.newSetFromMap(new IdentityHashMap<>());
+        private int values;
 
         Converter(final String file, final SourceMap sources, final Problems problems) {
             this.file = file;
@@ -110,7 +116,14 @@ record YamlTree(JsonNode root, SourceMap sources) {
             this.problems = problems;
         }
 
+        boolean tooBig() {
+            return values > MAX_VALUES;
+        }
+
         JsonNode convert(final Node node, final String path) {
+            if (++values > MAX_VALUES) {
+                return NullNode.getInstance();
+            }
             if (!visiting.add(node)) {
                 problems.error(at(node.getStartMark()) + ": " + display(path) + "an alias refers to itself");
                 return NullNode.getInstance();

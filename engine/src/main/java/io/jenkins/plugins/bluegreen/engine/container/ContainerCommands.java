@@ -2,6 +2,7 @@ package io.jenkins.plugins.bluegreen.engine.container;
 
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.command.Command;
+import io.jenkins.plugins.bluegreen.engine.config.RunOption;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployStamp;
 import io.jenkins.plugins.bluegreen.engine.deploy.Service;
 
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param runDir the directory on the host that holds env files, history and locks (e.g. {@code .bluegreen})
  */
 public record ContainerCommands(ContainerRuntime runtime, String runDir) {
+    private static final String RESTART = "restart";
+
     public ContainerCommands {
         if (runDir == null || runDir.isBlank()) {
             throw new InvalidInputException("run_directory: expected a directory on the host, got none");
@@ -89,8 +92,11 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
 
     /** Starts the container detached under its slot name, labelled for the ledger. */
     public Command run(final ContainerSpec spec, final DeployStamp stamp) {
-        // unless-stopped: a rebooted host brings back the color that was running, not the one we stopped.
-        var a = new ArrayList<>(List.of("run", "--detach", "--restart", "unless-stopped", "--name", spec.containerName()));
+        // unless-stopped unless the role says otherwise, as in Kamal: a rebooted host brings back the color that
+        // was running, not the one we stopped.
+        var restart = spec.options().stream().filter(o -> o.name().equals(RESTART)).reduce((first, last) -> last)
+                .flatMap(RunOption::value).orElse("unless-stopped");
+        var a = new ArrayList<>(List.of("run", "--detach", "--restart", restart, "--name", spec.containerName()));
         var service = spec.service();
         label(a, ContainerLabels.SERVICE, service.name());
         if (service.destination() != null) {
@@ -107,12 +113,7 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
             a.addAll(List.of("--env-file", envFile(spec)));
         }
         spec.volumes().forEach(v -> a.addAll(List.of("--volume", v)));
-        if (spec.cpus() != null) {
-            a.addAll(List.of("--cpus", spec.cpus().strip()));
-        }
-        if (spec.memory() != null) {
-            a.addAll(List.of("--memory", MemoryLimit.toRuntimeFlag(spec.memory(), "options.memory")));
-        }
+        options(a, spec);
         if (spec.hostPort() != ContainerSpec.NO_PORT) {
             var bind = spec.publishAllInterfaces() ? "" : "127.0.0.1:";
             a.addAll(List.of("--publish", bind + spec.hostPort() + ":" + spec.appPort()));
@@ -125,7 +126,7 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
     /**
      * Runs {@code script} once with {@code sh -c} in a throw-away container of {@code spec}'s image,
      * attached so its output streams back and its exit status is the command's: the same env, env
-     * file and volumes as the app, but no ports, no restart policy and no ledger labels, so nothing
+     * file, volumes and options as the app, but no ports, no restart policy and no ledger labels, so nothing
      * mistakes it for a color. Named {@code <service>-<purpose>}: a second run of the same purpose on
      * the host is refused by the runtime while the first still runs.
      */
@@ -136,6 +137,7 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
             a.addAll(List.of("--env-file", envFile(spec)));
         }
         spec.volumes().forEach(v -> a.addAll(List.of("--volume", v)));
+        options(a, spec);
         a.addAll(List.of(spec.image(), "sh", "-c", script));
         return cli(a);
     }
@@ -182,6 +184,21 @@ public record ContainerCommands(ContainerRuntime runtime, String runDir) {
     public Command list(final Service service) {
         return cli("ps", "--all", "--filter", "label=" + ContainerLabels.SERVICE + "=" + service.name(),
                 "--format", "{{json .}}");
+    }
+
+    /**
+     * The role's options, restart policy aside: a one-off runs with the app's limits and extra hosts,
+     * as Kamal runs its one-off containers, but is never restarted.
+     */
+    private static void options(final List<String> args, final ContainerSpec spec) {
+        for (RunOption option : spec.options()) {
+            if (option.name().equals("memory")) {
+                args.addAll(List.of("--memory", MemoryLimit.toRuntimeFlag(option.value().orElse(""), "options.memory")));
+            }
+            else if (!option.name().equals(RESTART)) {
+                args.addAll(option.arguments());
+            }
+        }
     }
 
     private static void label(final List<String> args, final String key, final String value) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.engine.container;
 
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.config.RunOption;
 import io.jenkins.plugins.bluegreen.engine.deploy.Color;
 import io.jenkins.plugins.bluegreen.engine.deploy.Service;
 
@@ -18,8 +19,7 @@ import java.util.regex.Pattern;
  * @param env clear environment values, passed as {@code --env K=V}
  * @param secretEnv NAMES of secret variables; their values go through an env file, never a command line
  * @param volumes {@code host-path:container-path[:options]} as docker and podman take them
- * @param cpus e.g. {@code 2} or {@code 0.5}; {@code null} for no limit
- * @param memory e.g. {@code 512MB}; {@code null} for no limit
+ * @param options the role's run flags ({@code --cpus 2}, {@code --memory 512MB}, {@code --cap-add ...}), in file order
  * @param labels extra labels from the config, next to the ones the ledger reads
  * @param cmd arguments after the image; empty to use the image's own command
  * @param hostPort the port this color publishes on the host (each color has its own); {@link #NO_PORT} for a
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public record ContainerSpec(Service service, String role, Color color, String image, String version,
                             Map<String, String> env, List<String> secretEnv, List<String> volumes,
-                            String cpus, String memory, Map<String, String> labels, List<String> cmd,
+                            List<RunOption> options, Map<String, String> labels, List<String> cmd,
                             int hostPort, int appPort, boolean publishAllInterfaces) {
     /** The {@code hostPort} of a role that takes no traffic: nothing is published. */
     public static final int NO_PORT = 0;
@@ -61,11 +61,15 @@ public record ContainerSpec(Service service, String role, Color color, String im
                 throw new InvalidInputException("volumes: expected host-path:container-path, got '" + v + "'");
             }
         }
-        if (cpus != null && (!CPUS.matcher(cpus.strip()).matches() || Double.parseDouble(cpus) == 0)) {
-            throw new InvalidInputException("options.cpus: expected a positive number like 2 or 0.5, got '" + cpus + "'");
-        }
-        if (memory != null) {
-            MemoryLimit.toRuntimeFlag(memory, "options.memory");
+        options = options == null ? List.of() : List.copyOf(options);
+        for (RunOption option : options) {
+            var value = option.value().orElse("").strip();
+            if (option.name().equals("cpus") && (!CPUS.matcher(value).matches() || Double.parseDouble(value) == 0)) {
+                throw new InvalidInputException("options.cpus: expected a positive number like 2 or 0.5, got '" + value + "'");
+            }
+            if (option.name().equals("memory")) {
+                MemoryLimit.toRuntimeFlag(value, "options.memory");
+            }
         }
         labels = sorted(labels);
         cmd = cmd == null ? List.of() : List.copyOf(cmd);

@@ -25,11 +25,14 @@ public final class RegistryLogin {
         this.password = password;
     }
 
-    /** Empty when the config names no registry (images come from a public one or are on the hosts). */
+    /**
+     * Empty when the config names no registry (images come from a public one or are on the hosts) or
+     * a local one without credentials, which takes no login.
+     */
     public static Optional<RegistryLogin> of(final LoadedConfig loaded) {
-        return loaded.config().registry().map(r -> new RegistryLogin(r.server(),
-                resolve(loaded, "registry/username", r.username()),
-                resolve(loaded, "registry/password", r.password()).getBytes(StandardCharsets.UTF_8)));
+        return loaded.config().registry().flatMap(r -> r.credentials().map(login -> new RegistryLogin(r.server(),
+                resolve(loaded, "registry/username", login.username()),
+                resolve(loaded, "registry/password", login.password()).getBytes(StandardCharsets.UTF_8))));
     }
 
     private static String resolve(final LoadedConfig loaded, final String key, final ConfigValue value) {

@@ -43,9 +43,8 @@ final class ReleaseSpecs {
         // Only the traffic role has a color port; a worker beside it on the same host publishes nothing.
         int hostPort = role.name().equals(config.primaryRoleName()) ? wiring.port(host, color) : ContainerSpec.NO_PORT;
         return new ContainerSpec(service, role.name(), color, image(version), version, env,
-                List.copyOf(role.env().secret().keySet()), config.volumes(), role.options().get("cpus"),
-                role.options().get("memory"), labels, cmd, hostPort, config.extension().ports().app(),
-                direct);
+                List.copyOf(role.env().secret().keySet()), config.volumes(), role.options(), labels, cmd, hostPort,
+                config.extension().ports().app(), direct);
     }
 
     /** The value of each secret variable of {@code role}, looked up in the deploy's environment. */

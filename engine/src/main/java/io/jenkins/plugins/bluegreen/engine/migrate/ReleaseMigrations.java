@@ -122,7 +122,7 @@ public final class ReleaseMigrations {
         role.env().clear().forEach((k, v) -> clear.put(k, loaded.resolve(v)));
         var ports = config.extension().ports();
         return new ContainerSpec(service, role.name(), color, image, version, clear,
-                List.copyOf(role.env().secret().keySet()), config.volumes(), null, null, role.labels(), List.of(),
+                List.copyOf(role.env().secret().keySet()), config.volumes(), role.options(), role.labels(), List.of(),
                 color == Color.BLUE ? ports.blue() : ports.green(), ports.app(), false);
     }
 

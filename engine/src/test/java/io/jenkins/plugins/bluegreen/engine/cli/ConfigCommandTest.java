@@ -77,7 +77,7 @@ class ConfigCommandTest {
         int code = run("config", "check", "--file", seed("seed-erb"), "-d", "production");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith(seed("seed-erb") + ":49: found ERB").doesNotContain("Exception");
+        assertThat(err.toString()).startsWith(seed("seed-erb") + ":49: ERB '<%= `hostname` %>' runs a command").doesNotContain("Exception");
     }
 
     @Test

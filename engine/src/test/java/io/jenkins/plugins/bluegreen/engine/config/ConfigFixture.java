@@ -52,7 +52,11 @@ final class ConfigFixture {
     }
 
     LoadedConfig load(final String destination) {
-        return ConfigLoader.load(file(), Optional.ofNullable(destination), Map.of("HOSTNAME", "deployer-1")::get);
+        return load(destination, Map.of("HOSTNAME", "deployer-1"));
+    }
+
+    private LoadedConfig load(final String destination, final Map<String, String> env) {
+        return ConfigLoader.load(file(), Optional.ofNullable(destination), env::get);
     }
 
     DeployConfig config() {
@@ -61,8 +65,13 @@ final class ConfigFixture {
 
     /** The problems loading reports, each with this fixture's directory shown as {@code DIR}. */
     List<String> problems(final String destination) {
+        return problems(destination, Map.of("HOSTNAME", "deployer-1"));
+    }
+
+    /** The problems loading with {@code env} as the environment reports. */
+    List<String> problems(final String destination, final Map<String, String> env) {
         var thrown = new ConfigException[1];
-        assertThatThrownBy(() -> load(destination)).isInstanceOfSatisfying(ConfigException.class, e -> thrown[0] = e);
+        assertThatThrownBy(() -> load(destination, env)).isInstanceOfSatisfying(ConfigException.class, e -> thrown[0] = e);
         return thrown[0].problems().stream().map(p -> p.replace(dir.toString(), "DIR")).toList();
     }
 

@@ -42,7 +42,7 @@ class DestinationsTest {
         var config = f.load("staging").config();
 
         assertThat(config.primaryRole().hosts()).containsExactly(Host.parse("staging-web-1"), Host.parse("staging-web-2"));
-        assertThat(config.primaryRole().options()).containsExactly(Map.entry("cpus", "1"), Map.entry("memory", "512MB"));
+        assertThat(config.primaryRole().options()).containsExactly(RunOption.of("cpus", "1"), RunOption.of("memory", "512MB"));
         assertThat(config.role("job").orElseThrow().hosts()).containsExactly(Host.parse("job-1"));
         assertThat(config.env().clear()).containsExactly(Map.entry("RAILS_ENV", new ConfigValue.Literal("staging")));
         assertThat(config.boot().limit()).isEqualTo(BootLimit.count(2));
@@ -118,6 +118,6 @@ class DestinationsTest {
                 + " allow_empty_roles, asset_path, boot, builder, deploy_timeout, drain_timeout, env, error_pages_path,"
                 + " healthcheck, hooks_output, hooks_path, image, labels, logging, minimum_version, output, primary_role,"
                 + " proxy, readiness_delay, registry, require_destination, retain_containers, run_directory, secrets_path,"
-                + " servers, service, ssh, sshkit, stop_wait_time, traefik, volumes, x-bluegreen)");
+                + " servers, service, ssh, sshkit, stop_timeout, stop_wait_time, traefik, volumes, x-bluegreen)");
     }
 }

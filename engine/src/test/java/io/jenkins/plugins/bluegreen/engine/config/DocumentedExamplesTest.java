@@ -49,7 +49,7 @@ class DocumentedExamplesTest {
 
         var config = ConfigLoader.load(file, Optional.of("production"), Map.<String, String>of()::get).config();
 
-        assertThat(config.primaryRole().options()).isEqualTo(Map.of("cpus", "4", "memory", "1024MB"));
+        assertThat(config.primaryRole().options()).containsExactly(RunOption.of("cpus", "4"), RunOption.of("memory", "1024MB"));
         assertThat(config.primaryRole().hosts()).hasSize(3);
         assertThat(List.of(config.extension().ports().blue(), config.extension().ports().green())).containsExactly(3001, 3002);
     }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,10 +42,10 @@ class KamalCompatibilityTest {
         var config = f.config();
 
         assertThat(config.primaryRole().hosts()).containsExactly(Host.parse("web-1"), new Host("web-2", 2222));
-        assertThat(config.primaryRole().options()).containsExactly(Map.entry("cpus", "2"), Map.entry("memory", "1g"));
+        assertThat(config.primaryRole().options()).containsExactly(RunOption.of("cpus", "2"), RunOption.of("memory", "1g"));
         assertThat(config.primaryRole().labels()).containsExactly(Map.entry("team", "shop"));
         var job = config.role("job").orElseThrow();
-        assertThat(job.options()).containsExactly(Map.entry("cpus", "1"));
+        assertThat(job.options()).containsExactly(RunOption.of("cpus", "1"));
         assertThat(job.labels()).containsExactly(Map.entry("team", "shop"));
         assertThat(job.cmd()).contains("bin/jobs");
     }
@@ -99,9 +100,9 @@ class KamalCompatibilityTest {
         assertThat(env.secret()).containsExactly(Map.entry("RAILS_MASTER_KEY", new SecretRef("RAILS_MASTER_KEY")),
                 Map.entry("DB_PASSWORD", new SecretRef("MAIN_DB_PASSWORD")));
         assertThat(loaded.resolve(env.clear().get("NODE"))).isEqualTo("deployer-1");
-        assertThat(loaded.config().registry().orElseThrow())
-                .isEqualTo(new Registry("registry.example.com", new ConfigValue.Literal("deploy"), new SecretRef("REGISTRY_TOKEN")));
-        assertThat(loaded.config().secretRefs()).containsExactlyInAnyOrder(new SecretRef("REGISTRY_TOKEN"),
+        assertThat(loaded.config().registry().orElseThrow()).isEqualTo(new Registry("registry.example.com",
+                Optional.of(new Registry.Credentials(new ConfigValue.Literal("deploy"), new SecretRef("REGISTRY_TOKEN")))));
+        assertThat(loaded.config().secrets()).containsExactlyInAnyOrder(new SecretRef("REGISTRY_TOKEN"),
                 new SecretRef("RAILS_MASTER_KEY"), new SecretRef("MAIN_DB_PASSWORD"));
         assertThat(loaded.warnings()).containsExactly(f.name("config/deploy.yml") + ": environment variables the deploy"
                 + " will need are not set here: REGISTRY_TOKEN, RAILS_MASTER_KEY, MAIN_DB_PASSWORD");
@@ -153,7 +154,7 @@ class KamalCompatibilityTest {
         assertThat(config.deployTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.drainTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.readinessDelay()).isEqualTo(Duration.ofSeconds(7));
-        assertThat(config.ssh()).isEqualTo(new Ssh("root", 22, java.util.Optional.empty()));
+        assertThat(config.ssh()).isEqualTo(new Ssh("root", 22, Optional.empty()));
         assertThat(config.healthcheck()).isEqualTo(new Healthcheck("/up", 3000, Duration.ofSeconds(1), Duration.ofSeconds(5), 7));
         assertThat(config.boot()).isEqualTo(new Boot(BootLimit.all(), Duration.ZERO));
         assertThat(config.registry()).isEmpty();
@@ -168,6 +169,6 @@ class KamalCompatibilityTest {
         assertThat(config.drainTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.readinessDelay()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.retainContainers()).isEqualTo(3);
-        assertThat(config.ssh()).isEqualTo(new Ssh("deploy", 2222, java.util.Optional.of("deploy@bastion")));
+        assertThat(config.ssh()).isEqualTo(new Ssh("deploy", 2222, Optional.of("deploy@bastion")));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.bluegreen.engine.remote.BootLimit;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,12 +18,7 @@ class SeedConfigTest {
             "HOSTNAME", "deployer-1");
 
     private static Path fixture(final String name) {
-        try {
-            return Path.of(SeedConfigTest.class.getResource("/fixtures/" + name + "/config/deploy.yml").toURI());
-        }
-        catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fixtures.deployFile(name);
     }
 
     private static LoadedConfig load(final String destination) {
@@ -39,9 +33,9 @@ class SeedConfigTest {
         assertThat(config.image()).isEqualTo("a2d2/app");
         assertThat(config.roles()).extracting(Role::name).containsExactly("web", "job");
         assertThat(config.primaryRole().hosts()).containsExactly(Host.parse("1.2.3.4"), Host.parse("1.2.3.5"), Host.parse("1.2.3.6"));
-        assertThat(config.primaryRole().options()).containsExactly(Map.entry("cpus", "2"), Map.entry("memory", "512MB"));
+        assertThat(config.primaryRole().options()).containsExactly(RunOption.of("cpus", "2"), RunOption.of("memory", "512MB"));
         assertThat(config.role("job").orElseThrow().hosts()).containsExactly(Host.parse("1.2.3.7"));
-        assertThat(config.role("job").orElseThrow().options()).containsExactly(Map.entry("cpus", "1"), Map.entry("memory", "256MB"));
+        assertThat(config.role("job").orElseThrow().options()).containsExactly(RunOption.of("cpus", "1"), RunOption.of("memory", "256MB"));
         assertThat(config.allHosts()).hasSize(4);
         assertThat(config.volumes()).containsExactly("storage:/rails/storage");
         assertThat(config.destination()).isEmpty();
@@ -60,11 +54,12 @@ class SeedConfigTest {
     void shouldKeepRegistryCredentialsAsReferences() {
         var loaded = load(null);
         var registry = loaded.config().registry().orElseThrow();
+        var login = registry.credentials().orElseThrow();
 
         assertThat(registry.server()).isEqualTo("ghcr.io");
-        assertThat(registry.username()).isEqualTo(new SecretRef("GHCR_USERNAME"));
-        assertThat(registry.password()).isEqualTo(new SecretRef("GHCR_TOKEN"));
-        assertThat(loaded.resolve(registry.password())).isEqualTo("ghp_s3cr3t-token");
+        assertThat(login.username()).isEqualTo(new SecretRef("GHCR_USERNAME"));
+        assertThat(login.password()).isEqualTo(new SecretRef("GHCR_TOKEN"));
+        assertThat(loaded.resolve(login.password())).isEqualTo("ghp_s3cr3t-token");
         assertThat(loaded.secretMask().apply("login ghp_s3cr3t-token")).isEqualTo("login ****");
         assertThat(ConfigJson.render(loaded.config()).toString()).doesNotContain("ghp_s3cr3t-token").contains("\"$GHCR_TOKEN\"");
     }
@@ -85,7 +80,7 @@ class SeedConfigTest {
         assertThat(config.destination()).contains("production");
         assertThat(config.primaryRole().hosts()).containsExactly(new Host("production-web-1.internal", 22),
                 new Host("production-web-2.internal", 22), new Host("production-web-3.internal", 22));
-        assertThat(config.primaryRole().options()).containsExactly(Map.entry("cpus", "4"), Map.entry("memory", "1024MB"));
+        assertThat(config.primaryRole().options()).containsExactly(RunOption.of("cpus", "4"), RunOption.of("memory", "1024MB"));
         assertThat(config.role("job").orElseThrow().hosts()).containsExactly(Host.parse("1.2.3.7"));
         assertThat(config.primaryRole().env().clear()).containsEntry("SOLID_QUEUE_PROCESS_ID", new SecretRef("HOSTNAME"))
                 .containsEntry("RAILS_LOG_TO_STDOUT", new ConfigValue.Literal("1"));
@@ -102,8 +97,8 @@ class SeedConfigTest {
 
         assertThatThrownBy(() -> ConfigLoader.load(file, Optional.of("production"), ENV::get))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).isEqualTo(List.of(file
-                        + ":49: found ERB '<%= `hostname` %>', which is not supported; use an environment reference such as"
-                        + " $HOSTNAME (taken from the environment of the deploying machine) or put per-destination values in"
-                        + " config/deploy.<destination>.yml")));
+                        + ":49: ERB '<%= `hostname` %>' runs a command, and the only commands run are the git version helpers;"
+                        + " for a value from the deploying machine use an environment reference such as $HOSTNAME or"
+                        + " ENV[\"NAME\"]")));
     }
 }

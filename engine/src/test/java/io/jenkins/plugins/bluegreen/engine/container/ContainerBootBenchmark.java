@@ -54,7 +54,7 @@ class ContainerBootBenchmark {
         for (int i = 0; i < ROUNDS; i++) {
             int port = FreePorts.forContainer();
             var spec = new ContainerSpec(Service.of("bgbench"), "web", Color.BLUE, image, "v2", Map.of(), List.of(),
-                    List.of(), null, null, Map.of(), List.of(), port, 3000, false);
+                    List.of(), List.of(), Map.of(), List.of(), port, 3000, false);
             try {
                 long t0 = System.nanoTime();
                 host.run(podman.run(spec, new DeployStamp(Instant.now(), "bench")), OutputListener.discard(), TIMEOUT)

@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
+import io.jenkins.plugins.bluegreen.engine.config.RunOption;
 import io.jenkins.plugins.bluegreen.engine.deploy.Color;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployStamp;
 import io.jenkins.plugins.bluegreen.engine.deploy.Service;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ContainerCommandsTest {
     private static final DeployStamp STAMP = new DeployStamp(Instant.parse("2026-11-24T10:15:30.250Z"), "alice");
@@ -23,7 +30,7 @@ class ContainerCommandsTest {
 
     private static ContainerSpec plain() {
         return new ContainerSpec(Service.of("a2d2"), "web", Color.GREEN, "registry.example/a2d2:v2", "v2",
-                Map.of(), List.of(), List.of(), null, null, Map.of(), List.of(), 3002, 3000, false);
+                Map.of(), List.of(), List.of(), List.of(), Map.of(), List.of(), 3002, 3000, false);
     }
 
     @Test
@@ -40,8 +47,9 @@ class ContainerCommandsTest {
     void shouldRunFullyConfiguredContainerWithPodman() {
         var spec = new ContainerSpec(new Service("a2d2", "staging"), "web", Color.BLUE, "localhost/a2d2:v1", "v1",
                 Map.of("RAILS_ENV", "production", "LOG_LEVEL", "info"), List.of("SECRET_KEY_BASE", "DATABASE_URL"),
-                List.of("/data/uploads:/app/uploads", "/etc/ssl:/etc/ssl:ro"), "2", "512MB",
-                Map.of("team", "payments"), List.of("bin/rails", "server"), 3001, 3000, true);
+                List.of("/data/uploads:/app/uploads", "/etc/ssl:/etc/ssl:ro"),
+                List.of(RunOption.of("cpus", "2"), RunOption.of("memory", "512MB")), Map.of("team", "payments"),
+                List.of("bin/rails", "server"), 3001, 3000, true);
         assertThat(PODMAN.run(spec, STAMP).render()).isEqualTo(
                 "podman run --detach --restart unless-stopped --name a2d2-staging-web-blue"
                         + " --label bluegreen.service=a2d2 --label bluegreen.destination=staging"
@@ -55,20 +63,21 @@ class ContainerCommandsTest {
     }
 
     @Test
-    void shouldRunAOneOffWithTheAppsEnvAndVolumesButNoPortsOrLabels() {
+    void shouldRunAOneOffWithTheAppsEnvVolumesAndOptionsButNoPortsLabelsOrRestartPolicy() {
         var spec = new ContainerSpec(new Service("a2d2", "staging"), "web", Color.BLUE, "localhost/a2d2:v2", "v2",
                 Map.of("RAILS_ENV", "production"), List.of("DATABASE_URL"), List.of("/data/uploads:/app/uploads"),
-                "2", null, Map.of("team", "payments"), List.of("bin/rails", "server"), 3001, 3000, false);
+                List.of(RunOption.of("cpus", "2"), RunOption.of("restart", "on-failure"), RunOption.flag("cap-add")),
+                Map.of("team", "payments"), List.of("bin/rails", "server"), 3001, 3000, false);
         assertThat(PODMAN.runOnce(spec, "migrate", "bin/rails db:migrate").render()).isEqualTo(
                 "podman run --rm --name a2d2-staging-migrate --env RAILS_ENV=production"
                         + " --env-file /srv/bg/env/a2d2-staging-web-blue.env --volume /data/uploads:/app/uploads"
-                        + " localhost/a2d2:v2 sh -c 'bin/rails db:migrate'");
+                        + " --cpus 2 --cap-add localhost/a2d2:v2 sh -c 'bin/rails db:migrate'");
     }
 
     @Test
     void shouldQuoteHostileValues() {
         var spec = new ContainerSpec(Service.of("a2d2"), "web", Color.GREEN, "a2d2:v2", "v2; rm -rf /",
-                Map.of("GREETING", "it's $(id) `id`"), List.of(), List.of("/data/my files:/app/data"), null, null,
+                Map.of("GREETING", "it's $(id) `id`"), List.of(), List.of("/data/my files:/app/data"), List.of(),
                 Map.of("note", "a b"), List.of("sh", "-c", "echo $HOME"), 3002, 3000, false);
         assertThat(DOCKER.run(spec, new DeployStamp(STAMP.at(), "bob; reboot")).render()).isEqualTo(
                 "docker run --detach --restart unless-stopped --name a2d2-web-green"
@@ -83,7 +92,7 @@ class ContainerCommandsTest {
     @Test
     void shouldKeepSecretValuesOutOfTheRunCommand() {
         var spec = new ContainerSpec(Service.of("a2d2"), "web", Color.GREEN, "a2d2:v2", "v2",
-                Map.of(), List.of("DB_PASSWORD"), List.of(), null, null, Map.of(), List.of(), 3002, 3000, false);
+                Map.of(), List.of("DB_PASSWORD"), List.of(), List.of(), Map.of(), List.of(), 3002, 3000, false);
         var secrets = Map.of("DB_PASSWORD", "hunter2-very-secret");
 
         assertThat(DOCKER.run(spec, STAMP).render()).doesNotContain("hunter2")
@@ -99,7 +108,7 @@ class ContainerCommandsTest {
     @Test
     void shouldRefuseSecretsAnEnvFileCannotCarryWithoutShowingThem() {
         var spec = new ContainerSpec(Service.of("a2d2"), "web", Color.GREEN, "a2d2:v2", "v2",
-                Map.of(), List.of("DB_PASSWORD"), List.of(), null, null, Map.of(), List.of(), 3002, 3000, false);
+                Map.of(), List.of("DB_PASSWORD"), List.of(), List.of(), Map.of(), List.of(), 3002, 3000, false);
 
         assertThatThrownBy(() -> ContainerCommands.envFileContent(spec, Map.of()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("DB_PASSWORD has no value");
@@ -138,14 +147,14 @@ class ContainerCommandsTest {
     @Test
     void shouldExplainBadSpecValues() {
         assertThatThrownBy(() -> new ContainerSpec(Service.of("a2d2"), "web", Color.GREEN, "a2d2:v2", "v2",
-                Map.of(), List.of(), List.of(), "lots", null, Map.of(), List.of(), 3002, 3000, false))
+                Map.of(), List.of(), List.of(), List.of(RunOption.of("cpus", "lots")), Map.of(), List.of(), 3002, 3000, false))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("options.cpus: expected a positive number like 2 or 0.5, got 'lots'");
         assertThatThrownBy(() -> new ContainerSpec(Service.of("a2d2"), "web", Color.GREEN, "a2d2:v2", "v2",
-                Map.of("BAD-NAME", "x"), List.of(), List.of(), null, null, Map.of(), List.of(), 3002, 3000, false))
+                Map.of("BAD-NAME", "x"), List.of(), List.of(), List.of(), Map.of(), List.of(), 3002, 3000, false))
                 .hasMessage("env: expected a variable name like DATABASE_URL, got 'BAD-NAME'");
         assertThatThrownBy(() -> new ContainerSpec(Service.of("a2d2"), "web", Color.GREEN, "a2d2:v2", "v2",
-                Map.of(), List.of(), List.of(), null, null, Map.of(), List.of(), 70000, 3000, false))
+                Map.of(), List.of(), List.of(), List.of(), Map.of(), List.of(), 70000, 3000, false))
                 .hasMessage("ports.green: expected a port from 1 to 65535, got 70000");
         assertThatThrownBy(() -> Service.of("A2D2 app"))
                 .hasMessageStartingWith("service: expected lower-case letters").hasMessageEndingWith("got 'A2D2 app'");
@@ -163,5 +172,37 @@ class ContainerCommandsTest {
     void shouldAskOnlyForTheContainersStateWhenJudgingAWorkerReady() {
         assertThat(PODMAN.state("a2d2-job-green").render())
                 .isEqualTo("podman inspect --type container --format '{{.State.Status}} {{.RestartCount}}' a2d2-job-green");
+    }
+
+    @Test
+    void shouldPassRoleOptionsAsTheRepeatedFlagsKamalPasses(@TempDir final Path dir) throws IOException {
+        var file = dir.resolve("config/deploy.yml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, String.join("\n", "service: a2d2", "image: a2d2/app", "servers:", "  web:",
+                "    hosts: [web-1]", "    options:", "      mount: somewhere", "      cap-add: true",
+                "      add-host: [db:10.0.0.5, cache:10.0.0.6]", "      sysctl: {net.core.somaxconn: 1024}",
+                "      ulimit: [nofile=1024, nproc=512]", "      memory: 1GB", "      restart: on-failure:3", ""));
+        var role = ConfigLoader.load(file, Optional.empty(), Map.<String, String>of()::get).config().primaryRole();
+        var spec = new ContainerSpec(Service.of("a2d2"), "web", Color.GREEN, "a2d2/app:v2", "v2", Map.of(), List.of(),
+                List.of(), role.options(), Map.of(), List.of(), 3002, 3000, false);
+
+        assertThat(DOCKER.run(spec, STAMP).render()).isEqualTo(
+                "docker run --detach --restart on-failure:3 --name a2d2-web-green"
+                        + " --label bluegreen.service=a2d2 --label bluegreen.role=web --label bluegreen.color=green"
+                        + " --label bluegreen.version=v2 --label bluegreen.deployed-at=2026-11-24T10:15:30Z"
+                        + " --label bluegreen.deployed-by=alice"
+                        + " --mount somewhere --cap-add --add-host db:10.0.0.5 --add-host cache:10.0.0.6"
+                        + " --sysctl net.core.somaxconn=1024 --ulimit nofile=1024 --ulimit nproc=512 --memory 1g"
+                        + " --publish 127.0.0.1:3002:3000 a2d2/app:v2");
+    }
+
+    @Test
+    void shouldQuoteOptionValuesLikeEveryOtherArgument() {
+        var spec = new ContainerSpec(Service.of("a2d2"), "web", Color.GREEN, "a2d2:v2", "v2", Map.of(), List.of(),
+                List.of(), List.of(RunOption.of("label-file", "/etc/my labels"), RunOption.of("log-opt", "tag={{.Name}}")),
+                Map.of(), List.of(), 3002, 3000, false);
+
+        assertThat(DOCKER.runOnce(spec, "x", "true").render()).isEqualTo("docker run --rm --name a2d2-x"
+                + " --label-file '/etc/my labels' --log-opt 'tag={{.Name}}' a2d2:v2 sh -c true");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jenkins.plugins.bluegreen.engine.config.RunOption;
 import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 import io.jenkins.plugins.bluegreen.engine.command.Command;
 import io.jenkins.plugins.bluegreen.engine.deploy.Color;
@@ -79,8 +80,8 @@ class PodmanContainerTest {
 
     private ContainerSpec spec(final TestImages.App app, final Color color, final int hostPort) {
         return new ContainerSpec(service, "web", color, TestImages.ensure(app), app.version(),
-                Map.of("APP_COLOR", color.label()), List.of("DB_PASSWORD"), List.of(), "1", "64MB", Map.of(),
-                List.of(), hostPort, 3000, false);
+                Map.of("APP_COLOR", color.label()), List.of("DB_PASSWORD"), List.of(),
+                List.of(RunOption.of("cpus", "1"), RunOption.of("memory", "64MB")), Map.of(), List.of(), hostPort, 3000, false);
     }
 
     private CommandResult start(final ContainerSpec spec) {

@@ -23,7 +23,7 @@ class MigrationCommandsTest {
     private static final ContainerCommands DOCKER = new ContainerCommands(ContainerRuntime.DOCKER, ".bluegreen");
     private static final ContainerSpec SPEC = new ContainerSpec(Service.of("a2d2"), "web", Color.GREEN,
             "registry.example/a2d2:v2", "v2", Map.of("RAILS_ENV", "production"), List.of("DATABASE_URL"),
-            List.of("/data:/rails/storage"), null, null, Map.of(), List.of(), 3002, 3000, false);
+            List.of("/data:/rails/storage"), List.of(), Map.of(), List.of(), 3002, 3000, false);
     private static final Instant AT = Instant.parse("2026-11-24T10:15:30Z");
 
     static Migrations settings(final boolean inContainer, final String backup) {

@@ -49,7 +49,7 @@ class MigrationInContainerTest {
         var data = Files.createDirectories(dir.resolve("data"));
         var service = new Service("migtest-" + Long.toString(System.nanoTime(), 36), null);
         var spec = new ContainerSpec(service, "web", Color.GREEN, image, "v2", Map.of("RELEASE", "v2"),
-                List.of("DB_PASSWORD"), List.of(data + ":/data"), null, null, Map.of(), List.of(), 3002, 3000, false);
+                List.of("DB_PASSWORD"), List.of(data + ":/data"), List.of(), Map.of(), List.of(), 3002, 3000, false);
         var settings = new Migrations(
                 "echo \"migrating $RELEASE as $DB_PASSWORD\"; echo 20261124000000 > /data/version;"
                         + " echo \"$RELEASE $DB_PASSWORD\" > /data/marker",
@@ -87,7 +87,7 @@ class MigrationInContainerTest {
         var data = Files.createDirectories(dir.resolve("data"));
         var service = new Service("migtest-" + Long.toString(System.nanoTime(), 36), null);
         var spec = new ContainerSpec(service, "web", Color.GREEN, image, "v2", Map.of(), List.of(),
-                List.of(data + ":/data"), null, null, Map.of(), List.of(), 3002, 3000, false);
+                List.of(data + ":/data"), List.of(), Map.of(), List.of(), 3002, 3000, false);
         var settings = new Migrations("touch /data/migrated", "true", Migrations.DEFAULT_ROLLBACK_COMMAND, true,
                 new Migrations.Backup(Optional.empty(), false), Optional.empty(),
                 new Migrations.Lint(Migrations.LintMode.WARN, List.of("db/migrate")));

@@ -99,7 +99,7 @@ final class Fleet implements AutoCloseable {
     void boot(final int i, final TestImages.App app, final Color color, final DeployStamp stamp) {
         var host = hosts.get(i);
         var spec = new ContainerSpec(service, "web", color, app.image(), app.version(), Map.of(), List.of(), List.of(),
-                null, null, Map.of(), List.of(), color == Color.BLUE ? PORTS.blue() : PORTS.green(), PORTS.app(), false);
+                List.of(), Map.of(), List.of(), color == Color.BLUE ? PORTS.blue() : PORTS.green(), PORTS.app(), false);
         host.run(containers.run(spec, stamp), OutputListener.discard(), TIMEOUT).orThrow();
     }
 
