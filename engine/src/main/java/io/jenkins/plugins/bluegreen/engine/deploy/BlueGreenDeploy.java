@@ -62,7 +62,7 @@ public final class BlueGreenDeploy {
     private final Connector connector;
     private final EventSink events;
     private final SecretMask mask;
-    private final HostWiring wiring;
+    private final ConfigWiring wiring;
     private final Gate gate;
     private final Service service;
     private final ContainerCommands containers;
@@ -75,23 +75,18 @@ public final class BlueGreenDeploy {
     private volatile FanOut boot;
 
     public BlueGreenDeploy(final LoadedConfig loaded, final Connector connector, final EventSink events) {
-        this(loaded, connector, events, new ConfigWiring(loaded.config(), events));
-    }
-
-    public BlueGreenDeploy(final LoadedConfig loaded, final Connector connector, final EventSink events,
-                           final HostWiring wiring) {
-        this(loaded, connector, events, wiring, loaded.config().extension().gate());
+        this(loaded, connector, events, loaded.config().extension().gate());
     }
 
     /** @param gate how the new color is gated and watched: the config's {@code x-bluegreen.gate}, or a step's variant */
     public BlueGreenDeploy(final LoadedConfig loaded, final Connector connector, final EventSink events,
-                           final HostWiring wiring, final Gate gate) {
+                           final Gate gate) {
         this.loaded = loaded;
         this.config = loaded.config();
         this.connector = connector;
         this.events = events;
         this.mask = loaded.secretMask();
-        this.wiring = wiring;
+        this.wiring = new ConfigWiring(loaded.config(), events);
         this.gate = gate;
         this.service = new Service(config.service(), config.destination().orElse(null));
         this.containers = new ContainerCommands(config.extension().runtime(), config.extension().runDirectory());
@@ -371,7 +366,7 @@ public final class BlueGreenDeploy {
             }
             List<SwitchAll.Switched> switched;
             try {
-                switched = timeline.phase(Phase.SWITCH, () -> new SwitchAll(new WiredSwitch(wiring), timeline.sink())
+                switched = timeline.phase(Phase.SWITCH, () -> new SwitchAll(wiring.traffic(), timeline.sink())
                         .switchTo(primaryConnections(), target(idle, plan.version())));
             }
             catch (RuntimeException e) {
@@ -456,7 +451,7 @@ public final class BlueGreenDeploy {
         }
 
         private URI candidateUrl(final Host host, final Gate gate, final List<Tunnel> tunnels) {
-            int port = wiring.port(host, idle);
+            int port = wiring.port(idle);
             if (gate.via() == Gate.Via.DIRECT) {
                 return URI.create("http://" + host.name() + ":" + port + "/");
             }
@@ -525,7 +520,7 @@ public final class BlueGreenDeploy {
 
         /** The host's public URL as reachable from here: through a tunnel when it is the host's own loopback. */
         private URI publicUrl(final Host host, final List<Tunnel> tunnels) {
-            var url = wiring.publicUrl(host);
+            var url = wiring.publicUrl();
             var name = url.getHost();
             if (!name.equals("127.0.0.1") && !name.equals("localhost") && !name.equals("[::1]")) {
                 return url;
@@ -542,7 +537,7 @@ public final class BlueGreenDeploy {
             var cleanup = usableConnections();
             var notRestored = new ArrayList<String>();
             timeline.phase(Phase.ROLLBACK, () -> {
-                var traffic = new WiredSwitch(wiring);
+                var traffic = wiring.traffic();
                 var back = EachHost.run(switched.stream().map(SwitchAll.Switched::host).toList(), host -> {
                     var previous = switched.stream().filter(s -> s.host().equals(host)).findFirst().orElseThrow()
                             .previous();
@@ -623,7 +618,7 @@ public final class BlueGreenDeploy {
             for (GateResult failed : gates.stream().filter(g -> !g.passed()).toList()) {
                 primaryHosts().stream().filter(h -> h.toString().equals(failed.target().host())).findFirst()
                         .ifPresent(host -> {
-                            var name = containerName(config.primaryRole(), host, idle);
+                            var name = containerName(config.primaryRole(), idle);
                             var logs = connections.get(host).run(containers.logs(name, LOG_LINES),
                                     OutputListener.discard(), COMMAND_TIMEOUT);
                             timeline.warn(Phase.GATE, host.toString(), "last lines of " + name + ":\n"
@@ -645,8 +640,8 @@ public final class BlueGreenDeploy {
                     failure);
         }
 
-        private String containerName(final Role role, final Host host, final Color color) {
-            return specs.spec(role, host, color, plan.version()).containerName();
+        private String containerName(final Role role, final Color color) {
+            return specs.spec(role, color, plan.version()).containerName();
         }
 
         private ColorStop stop() {
@@ -666,7 +661,7 @@ public final class BlueGreenDeploy {
         }
 
         private Target target(final Color color, final String version) {
-            return new Target(config.service(), color.label(), wiring.port(primaryHosts().get(0), color), version);
+            return new Target(config.service(), color.label(), wiring.port(color), version);
         }
 
         private void checkCancelled(final String during) {

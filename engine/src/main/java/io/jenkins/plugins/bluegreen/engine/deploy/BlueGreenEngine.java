@@ -122,7 +122,7 @@ public final class BlueGreenEngine implements DeployEngine {
         var step = request.gate();
         var gate = step == null ? config.extension().gate()
                 : config.extension().gate().withPolling(step.interval(), step.timeout(), step.successes());
-        return new BlueGreenDeploy(loaded, connector(loaded, ssh, events), events, new ConfigWiring(config, events), gate);
+        return new BlueGreenDeploy(loaded, connector(loaded, ssh, events), events, gate);
     }
 
     private static SshConnector connector(final LoadedConfig loaded, final SshAccess ssh, final EventSink events) {

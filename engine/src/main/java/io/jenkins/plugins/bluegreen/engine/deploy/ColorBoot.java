@@ -48,7 +48,7 @@ final class ColorBoot {
      */
     CommandResult on(final Connection c, final Role role, final Color color, final boolean slotTaken) {
         var host = c.host();
-        var spec = specs.spec(role, host, color, version);
+        var spec = specs.spec(role, color, version);
         var name = spec.containerName();
         if (slotTaken) {
             run(c, containers.stop(name, config.drainTimeout()));

@@ -39,7 +39,7 @@ final class ColorStop {
         var stopped = EachHost.run(List.copyOf(booted), host -> {
             for (Role role : config.roles()) {
                 if (role.hosts().contains(host)) {
-                    connections.get(host).run(containers.stop(containerName(role, host, color), config.drainTimeout()),
+                    connections.get(host).run(containers.stop(containerName(role, color), config.drainTimeout()),
                             OutputListener.discard(), COMMAND_TIMEOUT);
                 }
             }
@@ -61,7 +61,7 @@ final class ColorStop {
         timeline.phase(Phase.RETIRE, () -> {
             for (Role role : roles) {
                 var stopped = EachHost.run(role.hosts(), host -> connections.get(host).run(containers.stop(
-                        containerName(role, host, color), config.drainTimeout()), OutputListener.discard(),
+                        containerName(role, color), config.drainTimeout()), OutputListener.discard(),
                         COMMAND_TIMEOUT).orThrow());
                 stopped.failures().forEach((host, why) -> timeline.warn(Phase.RETIRE, host.toString(),
                         "could not stop " + role.name() + " on the old color " + color + ": " + why));
@@ -74,7 +74,7 @@ final class ColorStop {
         });
     }
 
-    private String containerName(final Role role, final Host host, final Color color) {
-        return specs.spec(role, host, color, version).containerName();
+    private String containerName(final Role role, final Color color) {
+        return specs.spec(role, color, version).containerName();
     }
 }

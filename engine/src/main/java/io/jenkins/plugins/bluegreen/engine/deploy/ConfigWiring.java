@@ -4,7 +4,6 @@ import io.jenkins.plugins.bluegreen.engine.config.DeployConfig;
 import io.jenkins.plugins.bluegreen.engine.config.Ports;
 import io.jenkins.plugins.bluegreen.engine.config.Traffic;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
-import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.traffic.NginxSettings;
 import io.jenkins.plugins.bluegreen.engine.traffic.NginxSwitch;
 import io.jenkins.plugins.bluegreen.engine.traffic.ScriptSwitch;
@@ -13,15 +12,19 @@ import io.jenkins.plugins.bluegreen.engine.traffic.TrafficSwitch;
 import java.net.URI;
 import java.time.Duration;
 
-/** Every host wired as the config says: the same ports, proxy and public URL on each. */
-public final class ConfigWiring implements HostWiring {
+/**
+ * How the hosts are wired, as the config's {@code x-bluegreen} says: the host ports the colors
+ * publish, the switch that moves traffic and the public URL as a host sees it. A fleet is wired
+ * alike on every host, so none of this depends on the host.
+ */
+final class ConfigWiring {
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(60);
 
     private final Ports ports;
     private final TrafficSwitch traffic;
     private final URI publicUrl;
 
-    public ConfigWiring(final DeployConfig config, final EventSink events) {
+    ConfigWiring(final DeployConfig config, final EventSink events) {
         var settings = config.extension();
         this.ports = settings.ports();
         this.publicUrl = URI.create(settings.traffic().publicUrl());
@@ -32,7 +35,7 @@ public final class ConfigWiring implements HostWiring {
      * The switch {@code x-bluegreen.traffic} describes, the same for every host: what a deploy and a
      * rollback both move traffic with, so they can never disagree on how.
      */
-    public static TrafficSwitch trafficSwitch(final DeployConfig config, final EventSink events) {
+    static TrafficSwitch trafficSwitch(final DeployConfig config, final EventSink events) {
         var traffic = config.extension().traffic();
         if (traffic instanceof Traffic.Script script) {
             return new ScriptSwitch(config.service(), script.switchCommand(), null, null, SCRIPT_TIMEOUT, events);
@@ -48,18 +51,16 @@ public final class ConfigWiring implements HostWiring {
                 .withCommands(nginx.test().orElse(defaults.testCommand()), nginx.reload().orElse(defaults.reloadCommand()));
     }
 
-    @Override
-    public Ports ports(final Host host) {
-        return ports;
+    /** The host port {@code color} publishes. */
+    int port(final Color color) {
+        return color == Color.BLUE ? ports.blue() : ports.green();
     }
 
-    @Override
-    public TrafficSwitch traffic(final Host host) {
+    TrafficSwitch traffic() {
         return traffic;
     }
 
-    @Override
-    public URI publicUrl(final Host host) {
+    URI publicUrl() {
         return publicUrl;
     }
 }

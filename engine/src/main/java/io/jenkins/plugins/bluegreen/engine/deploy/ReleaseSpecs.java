@@ -4,7 +4,6 @@ import io.jenkins.plugins.bluegreen.engine.config.Gate;
 import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
 import io.jenkins.plugins.bluegreen.engine.config.Role;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerSpec;
-import io.jenkins.plugins.bluegreen.engine.remote.Host;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,9 +17,9 @@ import java.util.Map;
 final class ReleaseSpecs {
     private final LoadedConfig loaded;
     private final Service service;
-    private final HostWiring wiring;
+    private final ConfigWiring wiring;
 
-    ReleaseSpecs(final LoadedConfig loaded, final Service service, final HostWiring wiring) {
+    ReleaseSpecs(final LoadedConfig loaded, final Service service, final ConfigWiring wiring) {
         this.loaded = loaded;
         this.service = service;
         this.wiring = wiring;
@@ -31,7 +30,7 @@ final class ReleaseSpecs {
         return loaded.config().image() + ":" + version;
     }
 
-    ContainerSpec spec(final Role role, final Host host, final Color color, final String version) {
+    ContainerSpec spec(final Role role, final Color color, final String version) {
         var config = loaded.config();
         var env = new LinkedHashMap<String, String>();
         role.env().clear().forEach((name, value) -> env.put(name, loaded.resolve(value)));
@@ -41,7 +40,7 @@ final class ReleaseSpecs {
         // A direct gate reaches the container over the network; a tunnelled one needs loopback only.
         boolean direct = config.extension().gate().via() == Gate.Via.DIRECT;
         // Only the traffic role has a color port; a worker beside it on the same host publishes nothing.
-        int hostPort = role.name().equals(config.primaryRoleName()) ? wiring.port(host, color) : ContainerSpec.NO_PORT;
+        int hostPort = role.name().equals(config.primaryRoleName()) ? wiring.port(color) : ContainerSpec.NO_PORT;
         return new ContainerSpec(service, role.name(), color, image(version), version, env,
                 List.copyOf(role.env().secret().keySet()), config.volumes(), role.options(), labels, cmd, hostPort,
                 config.extension().ports().app(), direct);

@@ -72,7 +72,7 @@ final class Workers {
         stillWanted.run();
         for (Role role : workers) {
             EachHost.run(role.hosts(), host -> {
-                var name = containerName(role, host, color);
+                var name = containerName(role, color);
                 var state = connections.get(host).run(containers.state(name), OutputListener.discard(),
                         COMMAND_TIMEOUT);
                 var status = state.ok() ? state.stdout().strip() : "not found";
@@ -94,7 +94,7 @@ final class Workers {
         var found = new ArrayList<String>();
         for (Role role : roles()) {
             for (Host host : role.hosts()) {
-                var name = containerName(role, host, color);
+                var name = containerName(role, color);
                 var held = states.get(host).slot(role.name(), color).map(s -> s.release().version());
                 if (held.isEmpty()) {
                     found.add(name + " is gone from " + host);
@@ -110,8 +110,8 @@ final class Workers {
     /** Starts the stopped containers of every worker on {@code color}, then checks their readiness. */
     void startAgain(final Color color, final Runnable stillWanted) {
         for (Role role : roles()) {
-            EachHost.run(role.hosts(), host -> connections.get(host).run(containers.start(containerName(role, host,
-                    color)), OutputListener.discard(), COMMAND_TIMEOUT).orThrow())
+            EachHost.run(role.hosts(), host -> connections.get(host).run(containers.start(containerName(role, color)),
+                    OutputListener.discard(), COMMAND_TIMEOUT).orThrow())
                     .orThrow("starting " + version + " (" + role.name() + ") on " + color);
             timeline.info(Phase.ROLLBACK, null, "started " + role.name() + " " + version + " on " + color + " on "
                     + role.hosts().size() + " host(s)");
@@ -119,8 +119,8 @@ final class Workers {
         awaitReady(color, stillWanted);
     }
 
-    private String containerName(final Role role, final Host host, final Color color) {
-        return specs.spec(role, host, color, version).containerName();
+    private String containerName(final Role role, final Color color) {
+        return specs.spec(role, color, version).containerName();
     }
 
     /** {@code running 3} as people read it: {@code running, restarted 3 times}. */

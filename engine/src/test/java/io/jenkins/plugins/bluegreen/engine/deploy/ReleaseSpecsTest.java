@@ -7,7 +7,6 @@ import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerRuntime;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
-import io.jenkins.plugins.bluegreen.engine.remote.Host;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,7 @@ class ReleaseSpecsTest {
         var loaded = load("tunnel");
         var specs = new ReleaseSpecs(loaded, Service.of("shop"), new ConfigWiring(loaded.config(), EventSink.discard()));
         var role = loaded.config().primaryRole();
-        var spec = specs.spec(role, Host.parse("web-1"), Color.GREEN, "v2");
+        var spec = specs.spec(role, Color.GREEN, "v2");
         var commands = new ContainerCommands(ContainerRuntime.DOCKER, ".bluegreen");
 
         assertThat(commands.run(spec, new DeployStamp(Instant.parse("2026-11-27T10:00:00Z"), "alice")).render())
@@ -73,7 +72,7 @@ class ReleaseSpecsTest {
     void shouldPublishOnEveryInterfaceOnlyWhenTheGateGoesDirect() throws IOException {
         var loaded = load("direct");
         var specs = new ReleaseSpecs(loaded, Service.of("shop"), new ConfigWiring(loaded.config(), EventSink.discard()));
-        var spec = specs.spec(loaded.config().primaryRole(), Host.parse("web-1"), Color.BLUE, "v1");
+        var spec = specs.spec(loaded.config().primaryRole(), Color.BLUE, "v1");
         assertThat(new ContainerCommands(ContainerRuntime.PODMAN, ".bluegreen").run(spec,
                 new DeployStamp(Instant.EPOCH, "ci")).render()).contains(" --publish 3101:3000 ");
     }
@@ -82,7 +81,7 @@ class ReleaseSpecsTest {
     void shouldPublishNoPortForARoleWithoutTraffic() throws IOException {
         var loaded = load("tunnel");
         var specs = new ReleaseSpecs(loaded, Service.of("shop"), new ConfigWiring(loaded.config(), EventSink.discard()));
-        var spec = specs.spec(loaded.config().role("job").orElseThrow(), Host.parse("web-1"), Color.GREEN, "v2");
+        var spec = specs.spec(loaded.config().role("job").orElseThrow(), Color.GREEN, "v2");
         assertThat(new ContainerCommands(ContainerRuntime.PODMAN, ".bluegreen").run(spec,
                 new DeployStamp(Instant.EPOCH, "ci")).render()).doesNotContain("--publish")
                 .contains("--name shop-job-green ").endsWith(" registry.example/shop:v2 bin/jobs");
