@@ -23,7 +23,7 @@ class PostgresExtensionTest {
 
     @Test
     void shouldGiveAPsqlCommandLineThatStopsAtTheFirstError() {
-        assertThat(POSTGRES.psql("-c", "SELECT 1")).endsWith("-h", "127.0.0.1", "-p", String.valueOf(POSTGRES.port()),
+        assertThat(POSTGRES.psql("-c", "SELECT 1")).endsWith("-h", POSTGRES.socketDir(), "-p", String.valueOf(POSTGRES.port()),
                 "-U", "postgres", "-d", "harness", "-c", "SELECT 1");
         assertThat(POSTGRES.runPsql("-t", "-A", "-c", "SELECT 40 + 2")).isEqualTo("42\n");
         assertThatThrownBy(() -> POSTGRES.runPsql("-c", "SELECT * FROM missing; SELECT 1"))
