@@ -5,6 +5,15 @@
 # Idempotent: installs only what is missing. Needs root (apt-get).
 set -euo pipefail
 
+# Machines of this kind are Debian 12 or 13; the steps below are written for those two. On anything
+# else, stop here rather than half-install and let the tests fail somewhere far from the cause.
+debian=$(cut -d. -f1 /etc/debian_version 2>/dev/null || echo none)
+case "$debian" in
+  12|13) ;;
+  *) echo "install-test-tools: written for Debian 12 and 13; this is '$(cat /etc/debian_version 2>/dev/null || echo not Debian)'" >&2
+     exit 2 ;;
+esac
+
 need=()
 have() { command -v "$1" >/dev/null 2>&1; }
 have sshd || [ -x /usr/sbin/sshd ] || need+=(openssh-server)
@@ -12,6 +21,10 @@ have ssh || need+=(openssh-client)
 have ssh-keygen || need+=(openssh-client)
 have podman || need+=(podman)
 have runc || need+=(runc)
+# The test bed puts each simulated host in a network namespace of its own (ip netns, nsenter, unshare).
+have ip || need+=(iproute2)
+have curl || need+=(curl)
+have nsenter && have unshare || need+=(util-linux)
 [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || need+=(busybox-static)
 # The test app's server is C, built static into the image: gcc and the static libc.
 have gcc || need+=(gcc)
@@ -43,6 +56,11 @@ runtime = "runc"
 cgroup_manager = "cgroupfs"
 events_logger = "file"
 CONF
+  # podman 5 (Debian 13) networks with netavark, whose default firewall driver wants nft, which the
+  # image lacks; iptables comes with the packages above. podman 4 (Debian 12) uses CNI and iptables.
+  if [ "$(podman --version | awk '{print $3}' | cut -d. -f1)" -ge 5 ]; then
+    printf '\n[network]\nfirewall_driver = "iptables"\n' >> "$conf"
+  fi
 fi
 # PostgreSQL refuses to run as root: the tests run their throw-away clusters as this system user.
 id postgres >/dev/null 2>&1 \
@@ -62,4 +80,34 @@ for svc in nginx postgresql ssh; do
   if have systemctl; then systemctl stop "$svc" >/dev/null 2>&1 || true; fi
   service "$svc" stop >/dev/null 2>&1 || true
 done
-echo "test tools ready: $(ssh -V 2>&1 | cut -d, -f1), podman $(podman --version | awk '{print $3}'), nginx $(nginx -v 2>&1 | sed 's#.*/##'), postgres $(ls /usr/lib/postgresql)"
+# What the tests need most, tried once: a network namespace, and a container in it whose published
+# port answers. A machine where either fails says so here, not in the middle of the test run.
+check=$(mktemp -d)
+netns="bgcheck$$"
+cleanup() {
+  podman rm -f -t 0 "$netns" >/dev/null 2>&1 || true
+  ip netns del "$netns" 2>/dev/null || true
+  rm -rf "$check"
+}
+trap cleanup EXIT
+mkdir -p "$check/rootfs/bin"
+cp /bin/busybox "$check/rootfs/bin/"
+ln -s busybox "$check/rootfs/bin/sh"
+echo ok > "$check/rootfs/index.html"
+tar -C "$check/rootfs" -cf "$check/image.tar" .
+podman import -q "$check/image.tar" localhost/bgcheck:latest >/dev/null
+ip netns add "$netns" || { echo "install-test-tools: cannot create a network namespace (ip netns add)" >&2; exit 1; }
+ip -n "$netns" link set lo up
+nsenter --net="/run/netns/$netns" podman run -d -q --name "$netns" -p 127.0.0.1:18080:8080 localhost/bgcheck:latest \
+    /bin/busybox httpd -f -p 8080 -h / >/dev/null \
+  || { echo "install-test-tools: podman cannot run a container with a published port inside a network namespace" >&2; exit 1; }
+answer=""
+for _ in $(seq 50); do
+  answer=$(nsenter --net="/run/netns/$netns" curl -s -m 2 http://127.0.0.1:18080/index.html 2>/dev/null || true)
+  [ "$answer" = ok ] && break
+  sleep 0.1
+done
+[ "$answer" = ok ] || { echo "install-test-tools: a container's published port does not answer inside a network namespace" >&2; exit 1; }
+podman rmi -f localhost/bgcheck:latest >/dev/null 2>&1 || true
+
+echo "test tools ready on Debian $(cat /etc/debian_version): $(ssh -V 2>&1 | cut -d, -f1), podman $(podman --version | awk '{print $3}'), nginx $(nginx -v 2>&1 | sed 's#.*/##'), postgres $(ls /usr/lib/postgresql)"
