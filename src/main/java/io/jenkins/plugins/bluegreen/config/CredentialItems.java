@@ -1,7 +1,9 @@
 package io.jenkins.plugins.bluegreen.config;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.model.Item;
@@ -18,6 +20,11 @@ import org.springframework.security.core.Authentication;
  * Credential dropdowns and checks in the Credentials plugin's standard form, for the global pages
  * ({@code item == null}: administrators only) and for step forms inside a job (users who may
  * configure the job or use its credentials). Everyone else sees only the value already set.
+ *
+ * <p>Every credential offered here is one builds look up ({@code findCredentialById(id, type, run)}),
+ * and the Credentials plugin's {@code SystemCredentialsProvider} hides System-scoped credentials from
+ * every lookup in an item's context while listing them at the Jenkins root. So the global pages
+ * leave System scope out: a key picked there would abort every deploy as "not allowed here".
  */
 public final class CredentialItems {
     private CredentialItems() {}
@@ -28,7 +35,7 @@ public final class CredentialItems {
             return result.includeCurrentValue(current);
         }
         return result.includeEmptyValue()
-                .includeMatchingAs(authentication(item), item, type, List.of(), CredentialsMatchers.always())
+                .includeMatchingAs(authentication(item), item, type, List.of(), usableByBuilds(item))
                 .includeCurrentValue(current);
     }
 
@@ -39,9 +46,10 @@ public final class CredentialItems {
             return FormValidation.ok();
         }
         var ids = CredentialsProvider.listCredentialsInItem(type, item, authentication(item), List.of(),
-                CredentialsMatchers.withId(value.strip()));
+                CredentialsMatchers.allOf(CredentialsMatchers.withId(value.strip()), usableByBuilds(item)));
         return ids.isEmpty()
-                ? FormValidation.warning("No " + kind + " credentials with ID '" + value.strip() + "' are visible here")
+                ? FormValidation.warning("No " + kind + " credentials with ID '" + value.strip()
+                        + "' that builds may use are visible here (System-scoped credentials are for Jenkins itself)")
                 : FormValidation.ok();
     }
 
@@ -50,6 +58,12 @@ public final class CredentialItems {
             return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
         }
         return item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+    }
+
+    /** In an item's context the provider already hides System scope; at the Jenkins root it has to be left out here. */
+    private static CredentialsMatcher usableByBuilds(final Item item) {
+        return item == null ? CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM))
+                : CredentialsMatchers.always();
     }
 
     private static Authentication authentication(final Item item) {

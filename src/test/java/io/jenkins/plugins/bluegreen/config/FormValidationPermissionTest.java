@@ -67,15 +67,22 @@ class FormValidationPermissionTest {
         }
     }
 
-    private String sshCredentialItems(final String user) throws Exception {
-        SystemCredentialsProvider.getInstance().getCredentials().add(new BasicSSHUserPrivateKey(CredentialsScope.GLOBAL,
-                "deploy-key", "deploy", new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource("not a real key"), null,
-                "deploy hosts"));
+    private static void addKey(final CredentialsScope scope, final String id) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new BasicSSHUserPrivateKey(scope, id, "deploy",
+                new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource("not a real key"), null, "deploy hosts"));
+    }
+
+    private String post(final String user, final String endpoint) throws Exception {
         try (var wc = r.createWebClient()) {
             wc.login(user);
-            Page page = wc.getPage(new WebRequest(wc.createCrumbedUrl(SETTINGS + "fillSshCredentialsIdItems"), HttpMethod.POST));
+            Page page = wc.getPage(new WebRequest(wc.createCrumbedUrl(endpoint), HttpMethod.POST));
             return page.getWebResponse().getContentAsString();
         }
+    }
+
+    private String sshCredentialItems(final String user) throws Exception {
+        addKey(CredentialsScope.GLOBAL, "deploy-key");
+        return post(user, SETTINGS + "fillSshCredentialsIdItems");
     }
 
     @Test
@@ -86,5 +93,19 @@ class FormValidationPermissionTest {
     @Test
     void shouldListNoCredentialsToAUserWhoCannotAdminister() throws Exception {
         assertThat(sshCredentialItems("reader")).doesNotContain("deploy-key");
+    }
+
+    /**
+     * Builds look the key up in the job's context, where the Credentials plugin's SystemCredentialsProvider
+     * hides System scope: a System-scoped key picked on the global page would abort every deploy.
+     */
+    @Test
+    void shouldOfferAndAcceptOnlyKeysThatBuildsMayUse() throws Exception {
+        addKey(CredentialsScope.SYSTEM, "controller-only-key");
+        assertThat(sshCredentialItems("admin")).contains("deploy-key").doesNotContain("controller-only-key");
+        assertThat(post("admin", SETTINGS + "checkSshCredentialsId?value=controller-only-key"))
+                .contains("System-scoped credentials are for Jenkins itself");
+        assertThat(post("admin", SETTINGS + "checkSshCredentialsId?value=deploy-key"))
+                .doesNotContain("System-scoped");
     }
 }
