@@ -93,13 +93,6 @@ public class HealthGateStep extends Step {
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
-        public DescriptorImpl() {
-            // the gate parameters mean the same as blueGreenDeploy's, so they share its help
-            for (String field : new String[] {"intervalSeconds", "timeoutSeconds", "successes"}) {
-                addHelpFileRedirect(field, BlueGreenDeployStep.class, field);
-            }
-        }
-
         @Override
         public String getFunctionName() {
             return FUNCTION;

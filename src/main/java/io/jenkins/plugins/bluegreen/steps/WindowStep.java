@@ -131,13 +131,6 @@ public class WindowStep extends Step {
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
-        public DescriptorImpl() {
-            // hotfix and reason mean what they mean on the deploying steps
-            for (String field : new String[] {"hotfix", "reason"}) {
-                addHelpFileRedirect(field, WindowedStep.class, field);
-            }
-        }
-
         @Override
         public String getFunctionName() {
             return FUNCTION;
