@@ -25,10 +25,11 @@ class HelpFilesTest {
         try (var web = r.createWebClient()) {
             for (StepDescriptor step : steps) {
                 var own = "/descriptor/" + step.getId() + "/help";
-                assertThat(r.executeOnServer(step::getHelpFile)).as(step.getFunctionName()).isEqualTo(own);
+                String stepHelp = r.executeOnServer(step::getHelpFile);
+                assertThat(stepHelp).as(step.getFunctionName()).isEqualTo(own);
                 for (DescribableParameter field : DescribableModel.of(step.clazz).getParameters()) {
                     var where = step.getFunctionName() + "." + field.getName();
-                    var helpFile = r.executeOnServer(() -> step.getHelpFile(field.getName()));
+                    String helpFile = r.executeOnServer(() -> step.getHelpFile(field.getName()));
                     assertThat(helpFile).as(where).isEqualTo(own + "/" + field.getName());
                     var page = web.goTo(helpFile.substring(1), null);
                     assertThat(page.getWebResponse().getStatusCode()).as(where).isEqualTo(200);
