@@ -179,12 +179,12 @@ public class BlueGreenDeployStep extends WindowedStep {
 
             @Override
             public void onSuccess(final StepContext context, final Object result) {
-                run(Execution.this::switchIfStillOpen);
+                inBackground(Execution.this::switchIfStillOpen);
             }
 
             @Override
             public void onFailure(final StepContext context, final Throwable t) {
-                run(() -> {
+                inBackground(() -> {
                     try {
                         abandon("the block failed: " + t.getMessage());
                     }

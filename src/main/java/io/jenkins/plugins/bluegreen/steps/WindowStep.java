@@ -103,7 +103,7 @@ public class WindowStep extends Step {
                 return super.start();
             }
             // Only the answer is wanted: no hold and no approval asked for.
-            run(() -> getContext().onSuccess(asMap(decide())));
+            inBackground(() -> getContext().onSuccess(asMap(decide())));
             return false;
         }
 

@@ -61,7 +61,7 @@ abstract class WindowedExecution extends GateExecution {
 
     @Override
     public boolean start() {
-        run(this::check);
+        inBackground(this::check);
         return false;
     }
 
@@ -130,7 +130,7 @@ abstract class WindowedExecution extends GateExecution {
     boolean repeatInterruptedWork() {
         if (checking && !settled) {
             checking = false;
-            run(this::check);
+            inBackground(this::check);
             return true;
         }
         return false;
@@ -219,13 +219,13 @@ abstract class WindowedExecution extends GateExecution {
         }
         held = false;
         stopWaking();
-        run(this::check);
+        inBackground(this::check);
     }
 
     @Override
     synchronized void wake(final Instant now) {
         if (held) {
-            run(this::check);
+            inBackground(this::check);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A deploy engine that touches no host, for testing what the glue does around the engine: which
@@ -33,15 +34,28 @@ public final class ScriptedEngine implements DeployEngine {
     static final List<String> CALLS = new CopyOnWriteArrayList<>();
     /** Text the next stage reports in an event, to prove the build log masks secrets. */
     static volatile String stageSays = "booted";
+    /** When set, a stage lasts until it is counted down or its thread is interrupted, so a test can act meanwhile. */
+    static volatile CountDownLatch stageLastsUntil;
 
     static void reset() {
         CALLS.clear();
         stageSays = "booted";
+        stageLastsUntil = null;
     }
 
     @Override
     public StagedRelease stage(final DeployRequest request, final SshAccess ssh, final Path workspace, final EventSink events) {
         CALLS.add("stage " + request.version());
+        var lastsUntil = stageLastsUntil;
+        if (lastsUntil != null) {
+            try {
+                lastsUntil.await();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeployFailedException("stage of " + request.version() + " interrupted");
+            }
+        }
         events.accept(new Event(Instant.now(), Phase.BOOT, Event.Level.INFO, "web-1.internal", stageSays));
         return new StagedRelease(request, "green", "v1", List.of("web-1.internal"), Map.of(Phase.BOOT, Duration.ofMillis(5)));
     }

@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -193,6 +194,33 @@ class WindowHoldTest {
         finally {
             chat.stop(0);
         }
+    }
+
+    /**
+     * An approval (web thread) or a timer may hand the step more work while a deploy stages. In
+     * workflow-step-api's GeneralNonBlockingStepExecution.run the shorter call cleared the longer
+     * one's thread and future, so a restart no longer waited for the deploy and a stop could not
+     * interrupt it. The later work now waits for the deploy.
+     */
+    @Test
+    void shouldKeepAStagingDeployRestartSafeAndStoppableWhenMoreWorkArrives() throws Exception {
+        DeploymentPolicyConfiguration.get().setWindows("destinations:\n  staging: unrestricted\n");
+        ScriptedEngine.stageLastsUntil = new CountDownLatch(1);
+        var build = startAsAlice("node { blueGreenDeploy destination: 'staging', version: 'v2' }");
+        while (!ScriptedEngine.CALLS.contains("stage v2")) {
+            Thread.sleep(50);
+        }
+        var execution = (GateExecution) build.getExecution().getCurrentExecutions(true).get().stream()
+                .filter(GateExecution.class::isInstance).findFirst().orElseThrow();
+
+        var moreWork = new CountDownLatch(1);
+        execution.inBackground(moreWork::countDown);
+
+        assertThat(moreWork.await(500, TimeUnit.MILLISECONDS)).as("waits for the deploy").isFalse();
+        assertThat(execution.blocksRestart()).isTrue();
+        build.getOneOffExecutor().interrupt();
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(build));
+        assertThat(ScriptedEngine.CALLS).containsExactly("stage v2");
     }
 
     @Test
