@@ -5,6 +5,7 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.bluegreen.engine.window.WindowDecision;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -98,7 +99,7 @@ public class WindowStep extends Step {
         }
 
         @Override
-        public boolean start() {
+        public boolean start() throws IOException, InterruptedException {
             if (wait) {
                 return super.start();
             }

@@ -59,8 +59,14 @@ abstract class WindowedExecution extends GateExecution {
     /** The step's work, on a background thread, once the window let it through. */
     abstract void proceed(WindowDecision decision) throws Exception;
 
+    /** Checks the step's own parameters on the CPS VM thread (no I/O) before any wait; throws to fail the step. */
+    void checkParameters() throws IOException, InterruptedException {
+        // nothing to check beyond the window request
+    }
+
     @Override
-    public boolean start() {
+    public boolean start() throws IOException, InterruptedException {
+        checkParameters();
         inBackground(this::check);
         return false;
     }

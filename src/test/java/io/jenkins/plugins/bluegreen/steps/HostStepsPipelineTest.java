@@ -51,30 +51,30 @@ class HostStepsPipelineTest {
     }
 
     @Test
-    void shouldSwitchTrafficAfterTheBlockAndReturnTheOutcome() throws Exception {
+    void shouldSwitchTrafficAfterTheSmokeTestsAndReturnTheOutcome() throws Exception {
         var build = run(Result.SUCCESS, """
                 node {
-                    def release = blueGreenDeploy(destination: 'staging', version: 'v2') { echo 'smoke tests pass' }
+                    def release = blueGreenDeployWithSmokeTests(destination: 'staging', version: 'v2') { echo 'smoke tests pass' }
                     echo "live: ${release.version} on ${release.color}, was ${release.previousVersion}, switch ${release.durations.switch} ms"
                 }
                 """);
 
         assertThat(ScriptedEngine.CALLS).containsExactly("stage v2", "promote v2");
-        r.assertLogContains("v2 passed its gate on green; running the block before traffic moves", build);
+        r.assertLogContains("v2 passed its gate on green; running the smoke tests before traffic moves", build);
         r.assertLogContains("smoke tests pass", build);
         r.assertLogContains("live: v2 on green, was v1, switch 7 ms", build);
     }
 
     @Test
-    void shouldStopTheNewColorAndKeepTrafficWhenTheBlockFails() throws Exception {
+    void shouldStopTheNewColorAndKeepTrafficWhenTheSmokeTestsFail() throws Exception {
         var build = run(Result.FAILURE, """
                 node {
-                    blueGreenDeploy(destination: 'staging', version: 'v2') { error 'smoke tests failed: /checkout 500' }
+                    blueGreenDeployWithSmokeTests(destination: 'staging', version: 'v2') { error 'smoke tests failed: /checkout 500' }
                 }
                 """);
 
         assertThat(ScriptedEngine.CALLS).containsExactly("stage v2",
-                "abandon v2: the block failed: smoke tests failed: /checkout 500");
+                "abandon v2: the smoke tests failed: smoke tests failed: /checkout 500");
         r.assertLogContains("smoke tests failed: /checkout 500", build);
     }
 
@@ -91,6 +91,32 @@ class HostStepsPipelineTest {
         run(Result.SUCCESS, "node { blueGreenDeploy destination: 'staging', version: 'v3' }");
 
         assertThat(ScriptedEngine.CALLS).containsExactly("stage v3", "promote v3");
+    }
+
+    /**
+     * workflow-cps' DSL.invokeStep refuses a call without a body when the descriptor takes one, and
+     * DSL.parseArgs keeps a closure given to a step that takes none as an argument: neither step may
+     * pretend its block is optional, and a block given to blueGreenDeploy touches no host.
+     */
+    @Test
+    void shouldRequireTheBlockExactlyWhereTheStepTakesOne() throws Exception {
+        var withoutSmokeTests = run(Result.FAILURE, "node { blueGreenDeployWithSmokeTests destination: 'staging', version: 'v2' }");
+        r.assertLogContains("blueGreenDeployWithSmokeTests step must be called with a body", withoutSmokeTests);
+
+        run(Result.FAILURE, "node { blueGreenDeploy(destination: 'staging', version: 'v2') { echo 'smoke tests' } }");
+
+        assertThat(ScriptedEngine.CALLS).isEmpty();
+    }
+
+    /** GIT_COMMIT is not in a run's environment by itself (WorkflowRun.getEnvironment), so there is no default to guess. */
+    @Test
+    void shouldRequireTheVersionNamingIt() throws Exception {
+        var deploy = run(Result.FAILURE, "node { blueGreenDeploy destination: 'staging' }");
+        r.assertLogContains("blueGreenDeploy: version: expected a release version", deploy);
+        var migrations = run(Result.FAILURE, "node { runMigrations destination: 'staging' }");
+        r.assertLogContains("runMigrations: version: expected a release version", migrations);
+
+        assertThat(ScriptedEngine.CALLS).isEmpty();
     }
 
     @Test
