@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.bluegreen.engine.window.WhileHeld;
 import io.jenkins.plugins.bluegreen.engine.window.WindowDecision;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -85,7 +86,7 @@ public class WindowStep extends Step {
     @Override
     public StepExecution start(final StepContext context) {
         return new Execution(context, new WindowRequest(FUNCTION, destination, hotfix, reason,
-                wait ? WindowedStep.WAIT : WindowedStep.FAIL, configFile), wait);
+                (wait ? WhileHeld.WAIT : WhileHeld.FAIL).parameter(), configFile), wait);
     }
 
     static final class Execution extends WindowedExecution {

@@ -66,6 +66,7 @@ abstract class WindowedExecution extends GateExecution {
 
     @Override
     public boolean start() throws IOException, InterruptedException {
+        EngineCall.engine(request.function(), request::waits);
         checkParameters();
         inBackground(this::check);
         return false;

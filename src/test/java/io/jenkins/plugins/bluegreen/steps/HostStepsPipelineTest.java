@@ -119,6 +119,15 @@ class HostStepsPipelineTest {
         assertThat(ScriptedEngine.CALLS).isEmpty();
     }
 
+    /** A mistyped onHeld used to pass unnoticed whenever the window happened to be open. */
+    @Test
+    void shouldRefuseAMistypedOnHeldEvenWhileTheWindowIsOpen() throws Exception {
+        var build = run(Result.FAILURE, "node { blueGreenDeploy destination: 'staging', version: 'v2', onHeld: 'later' }");
+
+        r.assertLogContains("blueGreenDeploy: onHeld: expected 'wait' (the build waits for the window) or 'fail'", build);
+        assertThat(ScriptedEngine.CALLS).isEmpty();
+    }
+
     @Test
     void shouldNeverPrintTheKeyEvenWhenTheEngineReportsIt() throws Exception {
         ScriptedEngine.stageSays = "offered key " + KEY;
