@@ -26,7 +26,11 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 final class EngineCall {
     private EngineCall() {}
 
-    /** The hosts' access for this build: the step's credentials, else the global default, plus the global known_hosts. */
+    /**
+     * The hosts' access for this build: the step's credentials, else the global default, plus the
+     * global known_hosts. {@code findCredentialById(id, type, run)} records the use on the credential
+     * itself while the build runs (credentials plugin, CredentialsProvider).
+     */
     static SshAccess sshAccess(final String functionName, final String stepCredentialsId, final Run<?, ?> run)
             throws IOException, InterruptedException {
         var config = BlueGreenConfiguration.get();
@@ -40,7 +44,6 @@ final class EngineCall {
             throw new AbortException(functionName + ": credentialsId: expected 'SSH Username with private key' credentials"
                     + " this build may use, got '" + id + "', which is missing, of another kind, or not allowed here");
         }
-        CredentialsProvider.track(run, key);
         var passphrase = Util.fixEmpty(Secret.toString(key.getPassphrase()));
         return engine(functionName,
                 () -> new SshAccess(id, key.getUsername(), key.getPrivateKeys(), passphrase, config.getKnownHosts()));
