@@ -119,6 +119,15 @@ class HostStepsPipelineTest {
         assertThat(ScriptedEngine.CALLS).isEmpty();
     }
 
+    /** StepDescriptor.checkContextAvailability, called by workflow-cps' DSL.invokeStep before the step starts. */
+    @Test
+    void shouldAskForANodeOutsideOne() throws Exception {
+        var build = run(Result.FAILURE, "blueGreenDeploy destination: 'staging', version: 'v2'");
+
+        r.assertLogContains("Required context class hudson.FilePath is missing", build);
+        assertThat(ScriptedEngine.CALLS).isEmpty();
+    }
+
     /** A mistyped onHeld used to pass unnoticed whenever the window happened to be open. */
     @Test
     void shouldRefuseAMistypedOnHeldEvenWhileTheWindowIsOpen() throws Exception {
