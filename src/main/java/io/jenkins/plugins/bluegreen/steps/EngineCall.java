@@ -3,19 +3,25 @@ package io.jenkins.plugins.bluegreen.steps;
 import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Cause;
+import hudson.model.Computer;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.Secret;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.api.DeployEnvironment;
 import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jenkins.security.MasterToSlaveCallable;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -57,14 +63,37 @@ final class EngineCall {
 
     /**
      * Runs an engine call where the step's workspace is (on the controller without one), its events
-     * in the build log.
+     * in the build log, with the step's variables the config refers to.
      */
     static <T> T onNode(final String functionName, final StepContext context, final SshAccess ssh,
             final EngineTask.Work<T> work) throws IOException, InterruptedException {
         var workspace = context.get(FilePath.class);
-        var task = new EngineTask<>(context.get(TaskListener.class), ssh, workspace == null ? null : workspace.getRemote(),
-                work);
-        return onNode(functionName, workspace, task);
+        var remote = workspace == null ? null : workspace.getRemote();
+        var listener = context.get(TaskListener.class);
+        var environment = work.config() == null || workspace == null ? DeployEnvironment.NONE
+                : environment(context, onNode(functionName, workspace, new EngineTask<>(listener, null, remote,
+                        DeployEnvironment.NONE, new EngineTask.EnvironmentNames(work.config()))));
+        return onNode(functionName, workspace, new EngineTask<>(listener, ssh, remote, environment, work));
+    }
+
+    /**
+     * The step's environment, {@code withCredentials} included, cut down to the names the config
+     * refers to: that is what reaches the deploy, never the agent's own process environment. The
+     * step context's {@code EnvVars} carry what {@code withCredentials} bound, and its
+     * {@code EnvironmentExpander} names the variables that hold secrets (workflow-cps reads both the
+     * same way in {@code DSL.invokeStep}); their values are masked in everything the deploy prints.
+     * Inside {@code node} those {@code EnvVars} start from the agent's process environment
+     * ({@code computer.getEnvironment()} in workflow-durable-task-step's {@code ExecutorStepExecution}),
+     * so the engine is given that too, to leave out what only the agent set.
+     */
+    private static DeployEnvironment environment(final StepContext context, final Set<String> referenced)
+            throws IOException, InterruptedException {
+        var env = context.get(EnvVars.class);
+        var expander = context.get(EnvironmentExpander.class);
+        var computer = context.get(Computer.class);
+        return DeployEnvironment.of(env == null ? Map.of() : env,
+                expander == null ? Set.of() : expander.getSensitiveVariables(), referenced,
+                computer == null ? Map.of() : computer.getEnvironment());
     }
 
     /** Runs the task where the workspace is; without a workspace, on the controller. */

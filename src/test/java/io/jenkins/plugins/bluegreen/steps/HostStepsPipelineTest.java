@@ -6,8 +6,11 @@ import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.model.Result;
+import hudson.util.Secret;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
 import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
+import java.util.Set;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -135,6 +138,32 @@ class HostStepsPipelineTest {
 
         r.assertLogContains("blueGreenDeploy: onHeld: expected 'wait' (the build waits for the window) or 'fail'", build);
         assertThat(ScriptedEngine.CALLS).isEmpty();
+    }
+
+    /**
+     * withCredentials changes only the step context's EnvVars (credentials-binding's BindingStep
+     * adds an EnvironmentExpander naming its variables as sensitive): the deploy gets exactly the
+     * variables its config refers to, the bound secret masked, and nothing the agent's own process
+     * environment holds (PATH here, which a node's EnvVars start from).
+     */
+    @Test
+    void shouldHandWhatWithCredentialsBoundToTheDeployMasked() throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL,
+                "registry-token", "registry", Secret.fromString("ghp_registryS3cret")));
+        ScriptedEngine.configRefersTo = Set.of("REGISTRY_PASSWORD", "RAILS_ENV", "PATH");
+
+        var build = run(Result.SUCCESS, """
+                node {
+                    withCredentials([string(credentialsId: 'registry-token', variable: 'REGISTRY_PASSWORD')]) {
+                        withEnv(['RAILS_ENV=staging', 'UNRELATED=not-for-the-deploy']) {
+                            blueGreenDeploy destination: 'staging', version: 'v2'
+                        }
+                    }
+                }
+                """);
+
+        r.assertLogContains("handed PATH=null RAILS_ENV=staging REGISTRY_PASSWORD=****", build);
+        r.assertLogNotContains("ghp_registryS3cret", build);
     }
 
     @Test
