@@ -62,18 +62,18 @@ final class EngineCall {
     }
 
     /**
-     * Runs an engine call where the step's workspace is (on the controller without one), its events
-     * in the build log, with the step's variables the config refers to.
+     * Runs an engine call on the agent holding the step's workspace, its events in the build log,
+     * with the step's variables the config refers to. Every step that calls the engine requires a
+     * {@code FilePath}, so none runs on the controller.
      */
     static <T> T onNode(final String functionName, final StepContext context, final SshAccess ssh,
             final EngineTask.Work<T> work) throws IOException, InterruptedException {
         var workspace = context.get(FilePath.class);
-        var remote = workspace == null ? null : workspace.getRemote();
         var listener = context.get(TaskListener.class);
-        var environment = work.config() == null || workspace == null ? DeployEnvironment.NONE
-                : environment(context, onNode(functionName, workspace, new EngineTask<>(listener, null, remote,
-                        DeployEnvironment.NONE, new EngineTask.EnvironmentNames(work.config()))));
-        return onNode(functionName, workspace, new EngineTask<>(listener, ssh, remote, environment, work));
+        var environment = work.config() == null ? DeployEnvironment.NONE
+                : environment(context, onNode(functionName, workspace, new EngineTask<>(listener, null,
+                        workspace.getRemote(), DeployEnvironment.NONE, new EngineTask.EnvironmentNames(work.config()))));
+        return onNode(functionName, workspace, new EngineTask<>(listener, ssh, workspace.getRemote(), environment, work));
     }
 
     /**
@@ -96,10 +96,10 @@ final class EngineCall {
                 computer == null ? Map.of() : computer.getEnvironment());
     }
 
-    /** Runs the task where the workspace is; without a workspace, on the controller. */
+    /** Runs the task on the agent holding the workspace. */
     static <T> T onNode(final String functionName, final FilePath workspace, final MasterToSlaveCallable<T, RuntimeException> task)
             throws IOException, InterruptedException {
-        var channel = workspace == null ? FilePath.localChannel : workspace.getChannel();
+        var channel = workspace.getChannel();
         if (channel == null) {
             throw new AbortException(functionName + ": the agent holding the workspace " + workspace.getRemote()
                     + " is offline");

@@ -39,7 +39,7 @@ final class EngineTask<T> extends MasterToSlaveCallable<T, RuntimeException> {
 
     /**
      * @param ssh the hosts' access, or {@code null} for calls that need none
-     * @param workspace the workspace path on that machine, or {@code null} for calls that read no file
+     * @param workspace the workspace path on that machine
      * @param environment the step's variables the config refers to; the agent's own are never read
      */
     EngineTask(final TaskListener listener, final SshAccess ssh, final String workspace,
@@ -55,8 +55,8 @@ final class EngineTask<T> extends MasterToSlaveCallable<T, RuntimeException> {
     public T call() {
         var mask = (ssh == null ? SecretMask.none() : SecretMask.of(ssh.secrets())).with(environment.secrets());
         try {
-            return work.call(DeployEngine.load(), new Inputs(ssh, workspace == null ? null : Paths.get(workspace),
-                    environment), new BuildLog(listener, mask));
+            return work.call(DeployEngine.load(), new Inputs(ssh, Paths.get(workspace), environment),
+                    new BuildLog(listener, mask));
         }
         // The engine masks its messages already; a second pass costs nothing and these end up in the build log.
         catch (InvalidInputException e) {
@@ -154,7 +154,7 @@ final class EngineTask<T> extends MasterToSlaveCallable<T, RuntimeException> {
         }
     }
 
-    /** Needs no hosts' access, no workspace and no variables: the task carries none. */
+    /** Needs no hosts' access, no file and no variables: it only polls, from the agent. */
     record Gate(HealthGateRequest request) implements Work<GateOutcome> {
         @Override
         public GateOutcome call(final DeployEngine engine, final Inputs inputs, final EventSink events) {

@@ -105,7 +105,8 @@ public final class BlueGreenEngine implements DeployEngine {
         var settings = new GateSettings(gate.interval(), REQUEST_TIMEOUT, gate.timeout(), 0, gate.successes(),
                 StatusRange.SUCCESS, null);
         var targets = request.urls().stream().map(u -> new GateTarget(null, u.toString())).toList();
-        var results = GateResult.orThrow(new HealthGate(settings, events, SecretMask.none()).await(targets));
+        var results = GateResult.orThrow(new HealthGate(settings, events, SecretMask.none()).withoutBodyExcerpts()
+                .await(targets));
         int polls = results.stream().mapToInt(GateResult::attempts).max().orElse(0);
         var took = results.stream().map(GateResult::elapsed).max(Duration::compareTo).orElse(Duration.ZERO);
         return new GateOutcome(request.urls(), polls, took);
