@@ -223,6 +223,16 @@ class WindowHoldTest {
         assertThat(ScriptedEngine.CALLS).containsExactly("stage v2");
     }
 
+    /** The engine's WorkspaceFile rule, reached through the agent call the step makes. */
+    @Test
+    void shouldRefuseAWindowConfigOutsideTheWorkspace() throws Exception {
+        var build = startAsAlice("node { deploymentWindow destination: 'production', configFile: '../../secrets/deploy.yml' }");
+
+        r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(build));
+        r.assertLogContains("deploymentWindow: configFile: expected a path inside the workspace such as config/deploy.yml,"
+                + " got '../../secrets/deploy.yml' which climbs out of it with '..'", build);
+    }
+
     @Test
     void shouldNeverHoldARollback() throws Exception {
         var build = startAsAlice("node { rollback destination: 'production', toVersion: 'v1' }");

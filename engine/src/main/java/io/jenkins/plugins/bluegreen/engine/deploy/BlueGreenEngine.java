@@ -125,7 +125,7 @@ public final class BlueGreenEngine implements DeployEngine {
     /** References resolve in the environment handed over, and only there. */
     private static LoadedConfig load(final String configFile, final String destination, final Path workspace,
                                      final DeployEnvironment environment) {
-        return ConfigLoader.load(workspace.resolve(configFile), Optional.ofNullable(destination), environment::get);
+        return ConfigLoader.loadInWorkspace(workspace, configFile, Optional.ofNullable(destination), environment::get);
     }
 
     /** The deploy of {@code request}, gated as its step says when it says so, else as the config does. */

@@ -1,12 +1,17 @@
 package io.jenkins.plugins.bluegreen.engine.window;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
 import io.jenkins.plugins.bluegreen.engine.config.ConfigSection;
+import io.jenkins.plugins.bluegreen.engine.config.WorkspaceFile;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -55,6 +60,23 @@ public final class WindowPolicies implements Serializable {
      */
     public static WindowPolicies from(final ConfigSection windows) {
         return parse(windows.node(), windows.file(), windows.path());
+    }
+
+    /**
+     * The repository's own windows: {@code x-bluegreen.windows} of the config a pipeline names in its
+     * workspace, for {@code destination}. Empty when the config or the section is absent, since then
+     * the administrators' policy alone applies. The path may not lead out of the workspace, and the
+     * config's variables are never read for this.
+     */
+    public static Optional<WindowPolicies> ofRepository(final Path workspace, final String configFile,
+                                                        final String destination) {
+        var file = WorkspaceFile.resolve(workspace, "configFile", configFile, ConfigLoader.DEFAULT_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        var windows = ConfigLoader.loadInWorkspace(workspace, configFile, Optional.ofNullable(destination), name -> null)
+                .config().extension().windows();
+        return windows.present() ? Optional.of(from(windows)) : Optional.empty();
     }
 
     /** The policy for {@code destinationOrNull}; the default for null or a destination not listed. */
