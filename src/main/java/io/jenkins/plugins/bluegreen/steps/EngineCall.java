@@ -15,8 +15,11 @@ import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.api.DeployEnvironment;
+import io.jenkins.plugins.bluegreen.engine.approval.StartedBy;
 import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,10 +58,27 @@ final class EngineCall {
                 () -> new SshAccess(id, key.getUsername(), key.getPrivateKeys(), passphrase, config.getKnownHosts()));
     }
 
-    /** The user who started the build, or {@code null} when a timer or an SCM change did. */
+    /**
+     * The person who asked for this build: who clicked Build, else the nearest person up the chain of
+     * builds that started it (the engine's {@link StartedBy} rule); {@code null} when the chain leads
+     * to nobody (a timer, an SCM push, a remote trigger).
+     */
     static String requester(final Run<?, ?> run) {
-        var cause = run.getCause(Cause.UserIdCause.class);
-        return cause == null ? null : cause.getUserId();
+        return StartedBy.requester(startedBy(run.getCauses())).orElse(null);
+    }
+
+    /** Core keeps each upstream build's own causes in its {@code UpstreamCause}, cut at ten levels. */
+    private static List<StartedBy> startedBy(final List<Cause> causes) {
+        var chain = new ArrayList<StartedBy>();
+        for (Cause cause : causes) {
+            if (cause instanceof Cause.UserIdCause user) {
+                chain.add(new StartedBy.Person(user.getUserId()));
+            }
+            else if (cause instanceof Cause.UpstreamCause upstream) {
+                chain.add(new StartedBy.Upstream(startedBy(upstream.getUpstreamCauses())));
+            }
+        }
+        return chain;
     }
 
     /**

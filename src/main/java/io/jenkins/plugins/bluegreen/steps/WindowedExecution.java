@@ -204,9 +204,10 @@ abstract class WindowedExecution extends GateExecution {
         closeGate();
         var admins = DeploymentPolicyConfiguration.get();
         var minutes = admins.getApprovalTimeoutMinutes();
+        var requesterKnown = EngineCall.requester(getContext().get(Run.class)) != null;
         var gate = EngineCall.engine(request.function(), () -> ApprovalGate.open(
                 ApprovalGate.hotfix(Identities.listed(Names.split(admins.getOnCallGroup())),
-                        minutes > 0 ? Duration.ofMinutes(minutes) : null),
+                        minutes > 0 ? Duration.ofMinutes(minutes) : null, requesterKnown),
                 Identities.user(override.requestedBy()), DeployClock.now()));
         requested = override;
         Decisions.record(getContext(), "hotfix requested", "outside the deployment window: " + override.reason(),

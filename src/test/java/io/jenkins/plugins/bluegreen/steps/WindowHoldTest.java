@@ -7,6 +7,8 @@ import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.sun.net.httpserver.HttpServer;
+import hudson.model.Cause;
+import hudson.model.CauseAction;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
@@ -19,6 +21,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +139,46 @@ class WindowHoldTest {
                 .contains(tuple("hotfix requested", "alice"),
                         tuple("approval", "carol"),
                         tuple("hotfix", "alice"));
+    }
+
+    private WorkflowRun startedBy(final Cause cause, final String script) throws Exception {
+        var job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return job.scheduleBuild2(0, new CauseAction(cause)).waitForStart();
+    }
+
+    /** core's Cause.UpstreamCause keeps what started the upstream build: alice asked, through another build. */
+    @Test
+    void shouldKnowWhoAskedThroughTheBuildThatStartedThisOne() throws Exception {
+        var release = r.waitForCompletion(startAsAlice("echo 'release pipeline'"));
+        var build = startedBy(new Cause.UpstreamCause(release),
+                "node { blueGreenDeploy destination: 'production', version: 'v2', hotfix: true, reason: 'INC-4711' }");
+        r.waitForMessage("[approval] answer on", build);
+        var page = new ApprovalPage(r, build);
+
+        assertThat(page.proceed("alice", "approving my own hotfix")).isEqualTo(403);
+        assertThat(page.proceed("carol", "go")).isEqualTo(200);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(build));
+        r.assertLogContains("overridden by a hotfix from alice: INC-4711", build);
+    }
+
+    /** A remote trigger names nobody, so nobody can be kept from approving their own hotfix: two must agree. */
+    @Test
+    void shouldNeedTwoOnCallApprovalsWhenNobodyKnownAsked() throws Exception {
+        var build = startedBy(new Cause.RemoteCause("ci.example", "nightly hotfix"),
+                "node { blueGreenDeploy destination: 'production', version: 'v2', hotfix: true, reason: 'INC-4711' }");
+        r.waitForMessage("[approval] answer on", build);
+        var page = new ApprovalPage(r, build);
+
+        assertThat(page.proceed("carol", "go")).isEqualTo(200);
+        Thread.sleep(300);
+        assertThat(build.isBuilding()).isTrue();
+        assertThat(ScriptedEngine.CALLS).isEmpty();
+        assertThat(page.proceed("alice", "agreed")).isEqualTo(200);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(build));
+        assertThat(ScriptedEngine.CALLS).containsExactly("stage v2", "promote v2");
     }
 
     @Test
