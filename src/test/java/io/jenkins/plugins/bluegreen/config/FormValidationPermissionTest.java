@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.util.Secret;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,8 +106,18 @@ class FormValidationPermissionTest {
         addKey(CredentialsScope.SYSTEM, "controller-only-key");
         assertThat(sshCredentialItems("admin")).contains("deploy-key").doesNotContain("controller-only-key");
         assertThat(post("admin", SETTINGS + "checkSshCredentialsId?value=controller-only-key"))
-                .contains("System-scoped credentials are for Jenkins itself");
+                .contains("visible here for builds (System-scoped credentials are for Jenkins itself)");
         assertThat(post("admin", SETTINGS + "checkSshCredentialsId?value=deploy-key"))
                 .doesNotContain("System-scoped");
+    }
+
+    /** Jenkins itself posts notifications, looking the webhook up at the root as SYSTEM: System scope keeps it from pipelines. */
+    @Test
+    void shouldOfferASystemScopedWebhookForJenkinsItself() throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.SYSTEM,
+                "chat-webhook", "team chat", Secret.fromString("https://hooks.example/T000/B000/XXXX")));
+
+        assertThat(post("admin", SETTINGS + "fillNotificationCredentialsIdItems")).contains("chat-webhook");
+        assertThat(post("admin", SETTINGS + "checkNotificationCredentialsId?value=chat-webhook")).doesNotContain("visible");
     }
 }

@@ -225,7 +225,8 @@ class WindowHoldTest {
         });
         chat.start();
         try {
-            SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL,
+            // System scope, as the admin guide says: no pipeline can read it, and Jenkins itself still finds it.
+            SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.SYSTEM,
                     "chat-webhook", "team chat", Secret.fromString("http://127.0.0.1:" + chat.getAddress().getPort() + "/hook")));
             BlueGreenConfiguration.get().setNotificationCredentialsId("chat-webhook");
 
