@@ -5,6 +5,7 @@ import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.approval.ApproverName;
 import io.jenkins.plugins.bluegreen.engine.window.WindowPolicies;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -107,6 +108,23 @@ public class DeploymentPolicyConfiguration extends GlobalConfiguration {
         catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());
         }
+    }
+
+    @POST
+    public FormValidation doCheckApproverGroup(@QueryParameter final String value) {
+        return checkApprovers("approverGroup", value);
+    }
+
+    @POST
+    public FormValidation doCheckOnCallGroup(@QueryParameter final String value) {
+        return checkApprovers("onCallGroup", value);
+    }
+
+    /** Bare names still work but match a user of that name too; say how to write them. */
+    private static FormValidation checkApprovers(final String parameter, final String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        var bare = ApproverName.bareNamesWarning(parameter, ApproverName.split(value));
+        return bare == null ? FormValidation.ok() : FormValidation.warning(bare);
     }
 
     @POST

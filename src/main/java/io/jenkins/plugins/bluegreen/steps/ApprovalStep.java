@@ -10,6 +10,7 @@ import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalGate;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalPolicy;
+import io.jenkins.plugins.bluegreen.engine.approval.ApproverName;
 import io.jenkins.plugins.bluegreen.engine.approval.TimeoutOutcome;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -123,10 +124,15 @@ public class ApprovalStep extends Step {
         this.ticketRequired = ticketRequired;
     }
 
+    /** The approvers as written: the step's, else the admins' approver group. */
+    private Set<String> approverNames() {
+        return ApproverName.split(approvers == null ? DeploymentPolicyConfiguration.get().getApproverGroup() : approvers);
+    }
+
     /** The engine's policy for this step, the admins' defaults filled in. */
     ApprovalPolicy policy() {
         var admins = DeploymentPolicyConfiguration.get();
-        var names = Identities.listed(Names.split(approvers == null ? admins.getApproverGroup() : approvers));
+        var names = Identities.listed(approverNames());
         var minutes = timeoutMinutes == null ? admins.getApprovalTimeoutMinutes() : timeoutMinutes;
         return new ApprovalPolicy(names, required, allowRequester, minutes > 0 ? Duration.ofMinutes(minutes) : null,
                 timeoutOutcome(onTimeout), commentRequired, ticketRequired);
@@ -163,6 +169,10 @@ public class ApprovalStep extends Step {
             var gate = EngineCall.engine(FUNCTION,
                     () -> ApprovalGate.open(step.policy(), Identities.user(Decisions.requester(run)),
                             DeployClock.now()));
+            var bare = ApproverName.bareNamesWarning("approvers", step.approverNames());
+            if (bare != null) {
+                getContext().get(TaskListener.class).getLogger().println("[" + FUNCTION + "] warning: " + bare);
+            }
             openGate(step.getMessage() == null ? "Approve this deploy?" : step.getMessage(), gate);
             return false;
         }

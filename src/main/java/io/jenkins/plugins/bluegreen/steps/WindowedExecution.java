@@ -10,6 +10,7 @@ import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalGate;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalPolicy;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalRecord;
+import io.jenkins.plugins.bluegreen.engine.approval.ApproverName;
 import io.jenkins.plugins.bluegreen.engine.window.HotfixOverride;
 import io.jenkins.plugins.bluegreen.engine.window.WindowDecision;
 import io.jenkins.plugins.bluegreen.engine.window.WindowPolicies;
@@ -185,7 +186,7 @@ abstract class WindowedExecution extends GateExecution {
             log(describe(decision) + "; waiting, and going on by itself when the window opens");
             Decisions.record(context, "window", describe(decision), requester(), null, null);
         }
-        var onCall = Identities.listed(Names.split(DeploymentPolicyConfiguration.get().getOnCallGroup()));
+        var onCall = Identities.listed(ApproverName.split(DeploymentPolicyConfiguration.get().getOnCallGroup()));
         if (!gateOpen() && !onCall.isEmpty()) {
             var hotfix = ApprovalGate.hotfix(onCall, null);
             var prompt = new ApprovalPolicy(hotfix.approvers(), 1, false, null, hotfix.onTimeout(), true, false);
@@ -206,7 +207,7 @@ abstract class WindowedExecution extends GateExecution {
         var minutes = admins.getApprovalTimeoutMinutes();
         var requesterKnown = EngineCall.requester(getContext().get(Run.class)) != null;
         var gate = EngineCall.engine(request.function(), () -> ApprovalGate.open(
-                ApprovalGate.hotfix(Identities.listed(Names.split(admins.getOnCallGroup())),
+                ApprovalGate.hotfix(Identities.listed(ApproverName.split(admins.getOnCallGroup())),
                         minutes > 0 ? Duration.ofMinutes(minutes) : null, requesterKnown),
                 Identities.user(override.requestedBy()), DeployClock.now()));
         requested = override;

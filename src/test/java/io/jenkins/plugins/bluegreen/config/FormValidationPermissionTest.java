@@ -26,7 +26,8 @@ class FormValidationPermissionTest {
     private static final List<String> CHECKS = List.of(
             SETTINGS + "checkSshCredentialsId", SETTINGS + "checkNotificationCredentialsId",
             SETTINGS + "checkKnownHosts", SETTINGS + "checkGateTimeoutSeconds",
-            POLICY + "checkWindows", POLICY + "checkApprovalTimeoutMinutes");
+            POLICY + "checkWindows", POLICY + "checkApprovalTimeoutMinutes", POLICY + "checkApproverGroup",
+            POLICY + "checkOnCallGroup");
 
     private JenkinsRule r;
 
@@ -119,5 +120,13 @@ class FormValidationPermissionTest {
 
         assertThat(post("admin", SETTINGS + "fillNotificationCredentialsIdItems")).contains("chat-webhook");
         assertThat(post("admin", SETTINGS + "checkNotificationCredentialsId?value=chat-webhook")).doesNotContain("visible");
+    }
+
+    @Test
+    void shouldWarnAboutBareNamesInTheAdminsGroups() throws Exception {
+        assertThat(post("admin", POLICY + "checkOnCallGroup?value=platform-oncall"))
+                .contains("onCallGroup: platform-oncall match a user or a group of that name");
+        assertThat(post("admin", POLICY + "checkApproverGroup?value=group:release-managers,user:alice"))
+                .doesNotContain("match a user");
     }
 }

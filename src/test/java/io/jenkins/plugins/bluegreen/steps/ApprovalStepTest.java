@@ -93,6 +93,29 @@ class ApprovalStepTest {
         r.waitForCompletion(build);
     }
 
+    /** Where people pick their own ids, an account named like the approvers' group must not become an approver. */
+    @Test
+    void shouldTellAGroupFromAUserOfTheSameName() throws Exception {
+        var build = startAsAlice("deploymentApproval approvers: 'group:release'");
+        var page = new ApprovalPage(r, build);
+
+        assertThat(page.proceed("release", "I am the release group")).isEqualTo(403);
+        assertThat(build.isBuilding()).isTrue();
+        assertThat(page.proceed("bob", null)).as("a member of the group").isEqualTo(200);
+        r.assertBuildStatusSuccess(r.waitForCompletion(build));
+        r.assertLogNotContains("[deploymentApproval] warning", build);
+    }
+
+    @Test
+    void shouldWarnAboutABareApproverName() throws Exception {
+        var build = startAsAlice("deploymentApproval approvers: 'release'");
+
+        r.assertLogContains("[deploymentApproval] warning: approvers: release match a user or a group of that name;"
+                + " expected user:<id> or group:<name>, e.g. group:release", build);
+        assertThat(new ApprovalPage(r, build).proceed("bob", null)).isEqualTo(200);
+        r.assertBuildStatusSuccess(r.waitForCompletion(build));
+    }
+
     @Test
     void shouldStopAsAbortedWhenAnApproverAborts() throws Exception {
         var build = startAsAlice("deploymentApproval approvers: 'release'");
