@@ -1,17 +1,16 @@
 package io.jenkins.plugins.bluegreen.steps;
 
-import io.jenkins.plugins.bluegreen.engine.window.WindowPolicies;
+import io.jenkins.plugins.bluegreen.engine.window.RepositoryPolicy;
 import java.nio.file.Paths;
 import jenkins.security.MasterToSlaveCallable;
 
 /**
- * Reads the repository's own window policy ({@code x-bluegreen.windows} of the Kamal config) on
- * the machine holding the workspace; the engine decides what counts (see
- * {@link WindowPolicies#ofRepository}). {@code null} when there is none: then the admins' policy
- * alone applies. A repository may only tighten that policy (see
- * {@link WindowPolicies#tightenedBy}).
+ * Reads, on the machine holding the workspace, what the repository's Kamal config says that bears
+ * on the deployment window: its own windows and the hosts it deploys to. The engine decides what
+ * counts ({@link RepositoryPolicy}): a repository may only tighten the admins' policy, and its hosts
+ * put it under the policy of every destination the admins tied them to.
  */
-final class RepositoryWindows extends MasterToSlaveCallable<WindowPolicies, RuntimeException> {
+final class RepositoryWindows extends MasterToSlaveCallable<RepositoryPolicy, RuntimeException> {
     private static final long serialVersionUID = 1L;
 
     private final String workspace;
@@ -25,7 +24,7 @@ final class RepositoryWindows extends MasterToSlaveCallable<WindowPolicies, Runt
     }
 
     @Override
-    public WindowPolicies call() {
-        return WindowPolicies.ofRepository(Paths.get(workspace), configFile, destination).orElse(null);
+    public RepositoryPolicy call() {
+        return RepositoryPolicy.read(Paths.get(workspace), configFile, destination);
     }
 }

@@ -12,8 +12,8 @@ import io.jenkins.plugins.bluegreen.engine.approval.ApprovalPolicy;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalRecord;
 import io.jenkins.plugins.bluegreen.engine.approval.ApproverName;
 import io.jenkins.plugins.bluegreen.engine.window.HotfixOverride;
+import io.jenkins.plugins.bluegreen.engine.window.RepositoryPolicy;
 import io.jenkins.plugins.bluegreen.engine.window.WindowDecision;
-import io.jenkins.plugins.bluegreen.engine.window.WindowPolicies;
 import io.jenkins.plugins.bluegreen.engine.window.WindowPolicy;
 import java.io.IOException;
 import java.time.Duration;
@@ -95,15 +95,14 @@ abstract class WindowedExecution extends GateExecution {
         });
     }
 
-    /** The admins' policy for the destination, tightened by the repository's config where a workspace shows it. */
+    /** The admins' policy for the deploy, tightened by what the repository's config says where a workspace shows it. */
     private WindowPolicy policy() throws IOException, InterruptedException {
         var admins = EngineCall.engine(request.function(), () -> DeploymentPolicyConfiguration.get().policies());
         var workspace = getContext().get(FilePath.class);
-        WindowPolicies repository = workspace == null || request.configFile() == null ? null
+        var repository = workspace == null || request.configFile() == null ? RepositoryPolicy.NONE
                 : EngineCall.onNode(request.function(), workspace,
                         new RepositoryWindows(workspace.getRemote(), request.configFile(), request.destination()));
-        var policies = repository == null ? admins : admins.tightenedBy(repository);
-        return policies.forDestination(request.destination());
+        return repository.heldBy(admins, request.destination());
     }
 
     /** True when the step may still act now, e.g. right before the traffic switch. */

@@ -131,6 +131,27 @@ class HostStepsPipelineTest {
         assertThat(ScriptedEngine.CALLS).isEmpty();
     }
 
+    /**
+     * The repository names its destinations: a "staging" deploy whose staging config lists a host the
+     * admins tied to production is held by production's policy (the engine's RepositoryPolicy rule,
+     * read on the agent from the workspace).
+     */
+    @Test
+    void shouldHoldAStagingDeployThatReachesProductionHosts() throws Exception {
+        DeploymentPolicyConfiguration.get().setWindows(WINDOWS + "  production:\n    hosts: ['*.prod.internal']\n");
+
+        var build = run(Result.NOT_BUILT, """
+                node {
+                    writeFile file: 'config/deploy.yml', text: 'service: shop\\nimage: registry.example/shop\\nservers: [web-1.staging.internal]\\n'
+                    writeFile file: 'config/deploy.staging.yml', text: 'servers: [web-1.prod.internal]\\n'
+                    blueGreenDeploy destination: 'staging', version: 'v2', onHeld: 'fail'
+                }
+                """);
+
+        r.assertLogContains("Deployment window closed by 'change freeze'", build);
+        assertThat(ScriptedEngine.CALLS).isEmpty();
+    }
+
     /** A mistyped onHeld used to pass unnoticed whenever the window happened to be open. */
     @Test
     void shouldRefuseAMistypedOnHeldEvenWhileTheWindowIsOpen() throws Exception {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
-import io.jenkins.plugins.bluegreen.engine.window.WindowPolicies;
+import io.jenkins.plugins.bluegreen.engine.window.RepositoryPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,13 +94,13 @@ class WorkspaceConfinementTest {
 
     @Test
     void shouldReadTheRepositorysWindowsOnlyInsideTheWorkspace() throws IOException {
-        assertThat(WindowPolicies.ofRepository(workspace, "config/deploy.yml", null)).as("no config, no windows").isEmpty();
+        assertThat(RepositoryPolicy.read(workspace, "config/deploy.yml", null)).as("no config").isEqualTo(RepositoryPolicy.NONE);
 
         Files.createSymbolicLink(workspace.resolve("config/deploy.yml"), outside.resolve("deploy.yml"));
 
-        assertThatThrownBy(() -> WindowPolicies.ofRepository(workspace, "config/deploy.yml", null))
+        assertThatThrownBy(() -> RepositoryPolicy.read(workspace, "config/deploy.yml", null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("symbolic link");
-        assertThatThrownBy(() -> WindowPolicies.ofRepository(workspace, "/etc/passwd", null))
+        assertThatThrownBy(() -> RepositoryPolicy.read(workspace, "/etc/passwd", null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("absolute path");
     }
 }
