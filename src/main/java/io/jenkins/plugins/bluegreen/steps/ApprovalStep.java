@@ -7,7 +7,6 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
-import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalGate;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalPolicy;
 import io.jenkins.plugins.bluegreen.engine.approval.ApproverName;
@@ -40,7 +39,7 @@ public class ApprovalStep extends Step {
     private int required = 1;
     private boolean allowRequester;
     private Integer timeoutMinutes;
-    private String onTimeout = "reject";
+    private String onTimeout = TimeoutOutcome.REJECT.parameter();
     private boolean commentRequired;
     private boolean ticketRequired;
 
@@ -103,7 +102,7 @@ public class ApprovalStep extends Step {
     @DataBoundSetter
     public void setOnTimeout(final String onTimeout) {
         var value = Util.fixEmptyAndTrim(onTimeout);
-        this.onTimeout = value == null ? "reject" : value.toLowerCase(Locale.ROOT);
+        this.onTimeout = value == null ? TimeoutOutcome.REJECT.parameter() : value.toLowerCase(Locale.ROOT);
     }
 
     public boolean isCommentRequired() {
@@ -135,16 +134,7 @@ public class ApprovalStep extends Step {
         var names = Identities.listed(approverNames());
         var minutes = timeoutMinutes == null ? admins.getApprovalTimeoutMinutes() : timeoutMinutes;
         return new ApprovalPolicy(names, required, allowRequester, minutes > 0 ? Duration.ofMinutes(minutes) : null,
-                timeoutOutcome(onTimeout), commentRequired, ticketRequired);
-    }
-
-    static TimeoutOutcome timeoutOutcome(final String value) {
-        return switch (value) {
-            case "approve" -> TimeoutOutcome.APPROVE;
-            case "reject" -> TimeoutOutcome.REJECT;
-            default -> throw new InvalidInputException("onTimeout is '" + value
-                    + "'; expected 'reject' or 'approve'");
-        };
+                TimeoutOutcome.parse(onTimeout), commentRequired, ticketRequired);
     }
 
     @Override
@@ -208,8 +198,8 @@ public class ApprovalStep extends Step {
 
         public ListBoxModel doFillOnTimeoutItems() {
             var items = new ListBoxModel();
-            items.add("Reject (stop the build as aborted)", "reject");
-            items.add("Approve (go on without answers)", "approve");
+            items.add("Reject (stop the build as aborted)", TimeoutOutcome.REJECT.parameter());
+            items.add("Approve (go on without answers)", TimeoutOutcome.APPROVE.parameter());
             return items;
         }
 

@@ -192,7 +192,8 @@ class ApprovalStepTest {
 
         var build = r.buildAndAssertStatus(Result.FAILURE, job);
 
-        r.assertLogContains("deploymentApproval: onTimeout is 'maybe'; expected 'reject' or 'approve'", build);
+        r.assertLogContains("deploymentApproval: onTimeout: expected 'reject' (the build stops as aborted) or 'approve'"
+                + " (it goes on without answers), got 'maybe'", build);
         r.assertLogNotContains("InvalidInputException", build);
     }
 }
