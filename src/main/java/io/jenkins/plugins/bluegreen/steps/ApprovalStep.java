@@ -11,6 +11,7 @@ import io.jenkins.plugins.bluegreen.engine.approval.ApprovalGate;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalPolicy;
 import io.jenkins.plugins.bluegreen.engine.approval.ApproverName;
 import io.jenkins.plugins.bluegreen.engine.approval.TimeoutOutcome;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -35,6 +36,7 @@ public class ApprovalStep extends Step {
     static final String FUNCTION = "deploymentApproval";
 
     private String message;
+    private String destination;
     private String approvers;
     private int required = 1;
     private boolean allowRequester;
@@ -50,6 +52,16 @@ public class ApprovalStep extends Step {
 
     public String getMessage() {
         return message;
+    }
+
+    public String getDestination() {
+        return destination;
+    }
+
+    /** The destination this approval is for: the admins' floor for it applies, and the deploy to it may go on once passed. */
+    @DataBoundSetter
+    public void setDestination(final String destination) {
+        this.destination = Util.fixEmptyAndTrim(destination);
     }
 
     @DataBoundSetter
@@ -128,13 +140,15 @@ public class ApprovalStep extends Step {
         return ApproverName.split(approvers == null ? DeploymentPolicyConfiguration.get().getApproverGroup() : approvers);
     }
 
-    /** The engine's policy for this step, the admins' defaults filled in. */
+    /** The engine's policy for this step, the admins' defaults filled in and their floor for the destination applied. */
     ApprovalPolicy policy() {
         var admins = DeploymentPolicyConfiguration.get();
         var names = Identities.listed(approverNames());
         var minutes = timeoutMinutes == null ? admins.getApprovalTimeoutMinutes() : timeoutMinutes;
-        return new ApprovalPolicy(names, required, allowRequester, minutes > 0 ? Duration.ofMinutes(minutes) : null,
+        var asked = new ApprovalPolicy(names, required, allowRequester, minutes > 0 ? Duration.ofMinutes(minutes) : null,
                 TimeoutOutcome.parse(onTimeout), commentRequired, ticketRequired);
+        return admins.floors().forDestination(destination)
+                .map(floor -> floor.raise(asked, Identities.listed(floor.approvers()))).orElse(asked);
     }
 
     @Override
@@ -147,10 +161,13 @@ public class ApprovalStep extends Step {
         private static final long serialVersionUID = 1L;
 
         private final transient ApprovalStep step;
+        /** Kept apart from the step, which is not saved: a restart may come before the answer. */
+        private final String destination;
 
         Execution(final StepContext context, final ApprovalStep step) {
             super(context);
             this.step = step;
+            this.destination = step.getDestination();
         }
 
         @Override
@@ -168,7 +185,10 @@ public class ApprovalStep extends Step {
         }
 
         @Override
-        void gatePassed(final ApprovalGate settled) {
+        void gatePassed(final ApprovalGate settled) throws IOException, InterruptedException {
+            if (destination != null) {
+                ApprovalAction.of(getContext().get(Run.class)).approved(destination);
+            }
             var now = DeployClock.now();
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("status", settled.status(now).name());

@@ -110,6 +110,11 @@ public class WindowStep extends Step {
         }
 
         @Override
+        boolean deploys() {
+            return false;
+        }
+
+        @Override
         void proceed(final WindowDecision decision) {
             getContext().onSuccess(asMap(decision));
         }

@@ -65,9 +65,22 @@ abstract class WindowedExecution extends GateExecution {
         // nothing to check beyond the window request
     }
 
+    /** True for steps that deploy ({@code deploymentWindow} only answers): they are held to the admins' approval floor. */
+    boolean deploys() {
+        return true;
+    }
+
     @Override
     public boolean start() throws IOException, InterruptedException {
         EngineCall.engine(request.function(), request::waits);
+        if (deploys()) {
+            var approved = ApprovalAction.approvedDestinations(getContext().get(Run.class));
+            EngineCall.engine(request.function(), () -> {
+                DeploymentPolicyConfiguration.get().floors().requireApproved(request.destination(), approved,
+                        request.function());
+                return null;
+            });
+        }
         checkParameters();
         inBackground(this::check);
         return false;

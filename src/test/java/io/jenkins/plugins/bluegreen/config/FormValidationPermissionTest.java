@@ -27,7 +27,7 @@ class FormValidationPermissionTest {
             SETTINGS + "checkSshCredentialsId", SETTINGS + "checkNotificationCredentialsId",
             SETTINGS + "checkKnownHosts", SETTINGS + "checkGateTimeoutSeconds",
             POLICY + "checkWindows", POLICY + "checkApprovalTimeoutMinutes", POLICY + "checkApproverGroup",
-            POLICY + "checkOnCallGroup");
+            POLICY + "checkOnCallGroup", POLICY + "checkApprovalFloors");
 
     private JenkinsRule r;
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.bluegreen.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
+import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import org.htmlunit.FailingHttpStatusCodeException;
@@ -91,6 +92,23 @@ class ApprovalStepTest {
         assertThat(build.isBuilding()).isTrue();
         build.doStop();
         r.waitForCompletion(build);
+    }
+
+    /** The admins' floor for a destination holds whatever the Jenkinsfile asks: their approvers, their count, no self-approval. */
+    @Test
+    void shouldHoldAnApprovalForADestinationToTheAdminsFloor() throws Exception {
+        DeploymentPolicyConfiguration.get().setApprovalFloors("production:\n  approvers: [group:release]\n  required: 2\n");
+        var build = startAsAlice("deploymentApproval destination: 'production', approvers: 'user:alice', required: 1,"
+                + " allowRequester: true, onTimeout: 'approve'");
+        var page = new ApprovalPage(r, build);
+
+        assertThat(page.proceed("alice", "my own")).isEqualTo(403);
+        assertThat(page.proceed("bob", "ok")).isEqualTo(200);
+        assertThat(build.isBuilding()).as("one of two").isTrue();
+        assertThat(page.proceed("carol", "ok")).isEqualTo(200);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(build));
+        assertThat(ApprovalAction.approvedDestinations(build)).containsExactly("production");
     }
 
     /** Where people pick their own ids, an account named like the approvers' group must not become an approver. */

@@ -152,6 +152,18 @@ class HostStepsPipelineTest {
         assertThat(ScriptedEngine.CALLS).isEmpty();
     }
 
+    /** The admins' approval floor: a pipeline that skips the approval cannot deploy to the destination. */
+    @Test
+    void shouldRefuseADeployToAFlooredDestinationWithoutItsApproval() throws Exception {
+        DeploymentPolicyConfiguration.get().setApprovalFloors("staging:\n  approvers: [group:release]\n  required: 2\n");
+
+        var build = run(Result.FAILURE, "node { blueGreenDeploy destination: 'staging', version: 'v2' }");
+
+        r.assertLogContains("blueGreenDeploy: destination: 'staging' needs 2 approval(s) from group:release first, got none"
+                + " in this build; expected deploymentApproval destination: 'staging' before blueGreenDeploy", build);
+        assertThat(ScriptedEngine.CALLS).isEmpty();
+    }
+
     /** A mistyped onHeld used to pass unnoticed whenever the window happened to be open. */
     @Test
     void shouldRefuseAMistypedOnHeldEvenWhileTheWindowIsOpen() throws Exception {

@@ -61,6 +61,7 @@ class StepConfigRoundTripTest {
     void shouldRoundTripDeploymentApproval(final JenkinsRule r) throws Exception {
         var step = new ApprovalStep();
         step.setMessage("Ship 1.4.2?");
+        step.setDestination("production");
         step.setApprovers("release-managers, alice");
         step.setRequired(2);
         step.setAllowRequester(true);
