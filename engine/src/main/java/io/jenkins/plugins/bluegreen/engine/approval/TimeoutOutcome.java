@@ -1,8 +1,6 @@
 package io.jenkins.plugins.bluegreen.engine.approval;
 
-import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
-
-import java.util.Locale;
+import io.jenkins.plugins.bluegreen.engine.ParameterChoice;
 
 /** What a pending approval becomes when nobody answered before its deadline. */
 public enum TimeoutOutcome {
@@ -11,19 +9,12 @@ public enum TimeoutOutcome {
 
     /** The {@code onTimeout} parameter of an approval step: blank means {@link #REJECT}. */
     public static TimeoutOutcome parse(final String value) {
-        if (value == null || value.isBlank()) {
-            return REJECT;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "approve" -> APPROVE;
-            case "reject" -> REJECT;
-            default -> throw new InvalidInputException("onTimeout: expected 'reject' (the build stops as aborted) or"
-                    + " 'approve' (it goes on without answers), got '" + value + "'");
-        };
+        return ParameterChoice.parse(TimeoutOutcome.class, "onTimeout", value, REJECT,
+                "'reject' (the build stops as aborted) or 'approve' (it goes on without answers)");
     }
 
     /** The name a step takes and gives back. */
     public String parameter() {
-        return name().toLowerCase(Locale.ROOT);
+        return ParameterChoice.name(this);
     }
 }

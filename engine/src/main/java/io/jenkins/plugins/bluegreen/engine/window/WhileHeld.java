@@ -1,8 +1,6 @@
 package io.jenkins.plugins.bluegreen.engine.window;
 
-import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
-
-import java.util.Locale;
+import io.jenkins.plugins.bluegreen.engine.ParameterChoice;
 
 /** What a deploy does while the deployment window holds it: the {@code onHeld} parameter of the deploying steps. */
 public enum WhileHeld {
@@ -13,19 +11,12 @@ public enum WhileHeld {
 
     /** Blank means {@link #WAIT}, the default; anything else but the two names is the user's mistake. */
     public static WhileHeld parse(final String value) {
-        if (value == null || value.isBlank()) {
-            return WAIT;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "wait" -> WAIT;
-            case "fail" -> FAIL;
-            default -> throw new InvalidInputException("onHeld: expected 'wait' (the build waits for the window) or"
-                    + " 'fail' (it stops as not built), got '" + value + "'");
-        };
+        return ParameterChoice.parse(WhileHeld.class, "onHeld", value, WAIT,
+                "'wait' (the build waits for the window) or 'fail' (it stops as not built)");
     }
 
     /** The name a step takes and gives back. */
     public String parameter() {
-        return name().toLowerCase(Locale.ROOT);
+        return ParameterChoice.name(this);
     }
 }
