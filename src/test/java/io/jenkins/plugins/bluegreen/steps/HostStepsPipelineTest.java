@@ -53,6 +53,12 @@ class HostStepsPipelineTest {
         return r.buildAndAssertStatus(expected, job);
     }
 
+    /** The step ends the build with {@code message} before the engine is called at all. */
+    private void assertRefusedBeforeAnyHost(final String script, final String message) throws Exception {
+        r.assertLogContains(message, run(Result.FAILURE, script));
+        assertThat(ScriptedEngine.CALLS).isEmpty();
+    }
+
     @Test
     void shouldSwitchTrafficAfterTheSmokeTestsAndReturnTheOutcome() throws Exception {
         var build = run(Result.SUCCESS, """
@@ -114,21 +120,17 @@ class HostStepsPipelineTest {
     /** GIT_COMMIT is not in a run's environment by itself (WorkflowRun.getEnvironment), so there is no default to guess. */
     @Test
     void shouldRequireTheVersionNamingIt() throws Exception {
-        var deploy = run(Result.FAILURE, "node { blueGreenDeploy destination: 'staging' }");
-        r.assertLogContains("blueGreenDeploy: version: expected a release version", deploy);
-        var migrations = run(Result.FAILURE, "node { runMigrations destination: 'staging' }");
-        r.assertLogContains("runMigrations: version: expected a release version", migrations);
-
-        assertThat(ScriptedEngine.CALLS).isEmpty();
+        assertRefusedBeforeAnyHost("node { blueGreenDeploy destination: 'staging' }",
+                "blueGreenDeploy: version: expected a release version");
+        assertRefusedBeforeAnyHost("node { runMigrations destination: 'staging' }",
+                "runMigrations: version: expected a release version");
     }
 
     /** StepDescriptor.checkContextAvailability, called by workflow-cps' DSL.invokeStep before the step starts. */
     @Test
     void shouldAskForANodeOutsideOne() throws Exception {
-        var build = run(Result.FAILURE, "blueGreenDeploy destination: 'staging', version: 'v2'");
-
-        r.assertLogContains("Required context class hudson.FilePath is missing", build);
-        assertThat(ScriptedEngine.CALLS).isEmpty();
+        assertRefusedBeforeAnyHost("blueGreenDeploy destination: 'staging', version: 'v2'",
+                "Required context class hudson.FilePath is missing");
     }
 
     /**
@@ -157,20 +159,16 @@ class HostStepsPipelineTest {
     void shouldRefuseADeployToAFlooredDestinationWithoutItsApproval() throws Exception {
         DeploymentPolicyConfiguration.get().setApprovalFloors("staging:\n  approvers: [group:release]\n  required: 2\n");
 
-        var build = run(Result.FAILURE, "node { blueGreenDeploy destination: 'staging', version: 'v2' }");
-
-        r.assertLogContains("blueGreenDeploy: destination: 'staging' needs 2 approval(s) from group:release first, got none"
-                + " in this build; expected deploymentApproval destination: 'staging' before blueGreenDeploy", build);
-        assertThat(ScriptedEngine.CALLS).isEmpty();
+        assertRefusedBeforeAnyHost("node { blueGreenDeploy destination: 'staging', version: 'v2' }",
+                "blueGreenDeploy: destination: 'staging' needs 2 approval(s) from group:release first, got none"
+                + " in this build; expected deploymentApproval destination: 'staging' before blueGreenDeploy");
     }
 
     /** A mistyped onHeld used to pass unnoticed whenever the window happened to be open. */
     @Test
     void shouldRefuseAMistypedOnHeldEvenWhileTheWindowIsOpen() throws Exception {
-        var build = run(Result.FAILURE, "node { blueGreenDeploy destination: 'staging', version: 'v2', onHeld: 'later' }");
-
-        r.assertLogContains("blueGreenDeploy: onHeld: expected 'wait' (the build waits for the window) or 'fail'", build);
-        assertThat(ScriptedEngine.CALLS).isEmpty();
+        assertRefusedBeforeAnyHost("node { blueGreenDeploy destination: 'staging', version: 'v2', onHeld: 'later' }",
+                "blueGreenDeploy: onHeld: expected 'wait' (the build waits for the window) or 'fail'");
     }
 
     /**
