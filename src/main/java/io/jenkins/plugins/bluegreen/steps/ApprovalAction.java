@@ -5,10 +5,10 @@ import hudson.model.Run;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.approval.Approver;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,7 +40,7 @@ public class ApprovalAction implements RunAction2 {
 
     private final List<DecisionRecord> records = new CopyOnWriteArrayList<>();
     /** Destinations an approval held to the admins' floor passed for; null in builds saved before there were floors. */
-    private Set<String> approvedDestinations = new CopyOnWriteArraySet<>();
+    private Set<String> approvedDestinations = new HashSet<>();
     private transient Run<?, ?> run;
 
     /** The build's action, attached on first use. */
@@ -94,7 +94,7 @@ public class ApprovalAction implements RunAction2 {
     /** Records that an approval passed for {@code destination}, so the deploy to it may go on. */
     synchronized void approved(final String destination) throws IOException {
         if (approvedDestinations == null) {
-            approvedDestinations = new CopyOnWriteArraySet<>();
+            approvedDestinations = new HashSet<>();
         }
         approvedDestinations.add(destination);
         run.save();
@@ -103,7 +103,11 @@ public class ApprovalAction implements RunAction2 {
     /** The destinations approvals passed for in {@code run} so far. */
     static Set<String> approvedDestinations(final Run<?, ?> run) {
         var action = run.getAction(ApprovalAction.class);
-        return action == null || action.approvedDestinations == null ? Set.of() : Set.copyOf(action.approvedDestinations);
+        return action == null ? Set.of() : action.approvedDestinations();
+    }
+
+    private synchronized Set<String> approvedDestinations() {
+        return approvedDestinations == null ? Set.of() : Set.copyOf(approvedDestinations);
     }
 
     /** The questions waiting now, oldest first. */

@@ -108,7 +108,8 @@ class ApprovalStepTest {
         assertThat(page.proceed("carol", "ok")).isEqualTo(200);
 
         r.assertBuildStatusSuccess(r.waitForCompletion(build));
-        assertThat(ApprovalAction.approvedDestinations(build)).containsExactly("production");
+        build.reload();
+        assertThat(ApprovalAction.approvedDestinations(build)).as("kept in build.xml").containsExactly("production");
     }
 
     /** Where people pick their own ids, an account named like the approvers' group must not become an approver. */
