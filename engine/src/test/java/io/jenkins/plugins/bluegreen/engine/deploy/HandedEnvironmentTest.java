@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.KeyPair;
+import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.api.DeployEngine;
 import io.jenkins.plugins.bluegreen.engine.api.DeployEnvironment;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,5 +80,22 @@ class HandedEnvironmentTest {
                 workspace, handed, e -> { }))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("environment variable PATH is not set");
+    }
+
+    /** The registry password the step hands over is the one the deploy resolves: it goes on to the hosts (none here). */
+    @Test
+    void shouldResolveTheRegistryPasswordFromWhatTheStepHandedOver() throws IOException, JSchException {
+        config("registry: {server: registry.example, username: deploy-bot, password: $BG_REGISTRY_PASSWORD}");
+        var engine = DeployEngine.load();
+        var handed = DeployEnvironment.of(Map.of("BG_REGISTRY_PASSWORD", "ghp_handedToken"), Set.of("BG_REGISTRY_PASSWORD"),
+                engine.environmentNames("config/deploy.yml", null, workspace), System.getenv());
+        var ssh = new SshAccess("deploy-key", "deploy", List.of(privateKey()), null,
+                "127.0.0.1 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB4s");
+
+        assertThatThrownBy(() -> engine.stage(new DeployRequest(null, null, "v2", "alice", false, null, null), ssh,
+                workspace, handed, e -> { }))
+                .as("past the registry check, which runs before any host is touched; stopped at the host")
+                .isInstanceOf(DeployFailedException.class).hasMessageContaining("cannot connect")
+                .hasMessageNotContaining("ghp_handedToken");
     }
 }
