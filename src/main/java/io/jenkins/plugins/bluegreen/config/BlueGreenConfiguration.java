@@ -6,6 +6,7 @@ import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.bluegreen.config.CredentialItems.UsedBy;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.api.GateSettings;
 import jenkins.model.GlobalConfiguration;
@@ -105,24 +106,24 @@ public class BlueGreenConfiguration extends GlobalConfiguration {
 
     @POST
     public ListBoxModel doFillSshCredentialsIdItems(@QueryParameter final String sshCredentialsId) {
-        return CredentialItems.fill(SSHUserPrivateKey.class, null, sshCredentialsId);
+        return CredentialItems.fill(SSHUserPrivateKey.class, null, sshCredentialsId, UsedBy.BUILDS);
     }
 
     @POST
     public FormValidation doCheckSshCredentialsId(@QueryParameter final String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return CredentialItems.check(SSHUserPrivateKey.class, null, value, "SSH Username with private key");
+        return CredentialItems.check(SSHUserPrivateKey.class, null, value, "SSH Username with private key", UsedBy.BUILDS);
     }
 
     @POST
     public ListBoxModel doFillNotificationCredentialsIdItems(@QueryParameter final String notificationCredentialsId) {
-        return CredentialItems.fill(StringCredentials.class, null, notificationCredentialsId);
+        return CredentialItems.fill(StringCredentials.class, null, notificationCredentialsId, UsedBy.JENKINS);
     }
 
     @POST
     public FormValidation doCheckNotificationCredentialsId(@QueryParameter final String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return CredentialItems.check(StringCredentials.class, null, value, "Secret text");
+        return CredentialItems.check(StringCredentials.class, null, value, "Secret text", UsedBy.JENKINS);
     }
 
     @POST

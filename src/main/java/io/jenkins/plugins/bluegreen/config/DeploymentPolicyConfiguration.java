@@ -5,6 +5,8 @@ import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.approval.ApprovalFloors;
+import io.jenkins.plugins.bluegreen.engine.approval.ApproverName;
 import io.jenkins.plugins.bluegreen.engine.window.WindowPolicies;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -15,16 +17,19 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The admins' deployment policy: when deploys may run (a window policy in the engine's YAML
- * format; a repository may tighten it, never loosen it), who approves, who is on call for hotfixes.
+ * format; a repository may tighten it, never loosen it), who approves (by default, and as a floor
+ * per destination that pipelines cannot lower), who is on call for hotfixes.
  */
 @Extension
 @Symbol("deploymentPolicy")
 public class DeploymentPolicyConfiguration extends GlobalConfiguration {
     static final String SOURCE = "Deployment policy (Manage Jenkins > System)";
+    static final String FLOORS_SOURCE = "Approval floors (Manage Jenkins > System)";
     private static final String DEFAULT_HOTFIX_PARAMETER = "HOTFIX";
     private static final int DEFAULT_APPROVAL_TIMEOUT_MINUTES = 60;
 
     private String windows;
+    private String approvalFloors;
     private String approverGroup;
     private String onCallGroup;
     private String hotfixParameter = DEFAULT_HOTFIX_PARAMETER;
@@ -46,6 +51,22 @@ public class DeploymentPolicyConfiguration extends GlobalConfiguration {
     public void setWindows(final String windows) {
         this.windows = Util.fixEmptyAndTrim(windows);
         save();
+    }
+
+    public String getApprovalFloors() {
+        return approvalFloors;
+    }
+
+    /** Per destination, who must approve a deploy there and how many: a floor no pipeline can lower. */
+    @DataBoundSetter
+    public void setApprovalFloors(final String approvalFloors) {
+        this.approvalFloors = Util.fixEmptyAndTrim(approvalFloors);
+        save();
+    }
+
+    /** The approval floors in force; none when not set. */
+    public ApprovalFloors floors() {
+        return ApprovalFloors.parse(approvalFloors, FLOORS_SOURCE);
     }
 
     public String getApproverGroup() {
@@ -107,6 +128,35 @@ public class DeploymentPolicyConfiguration extends GlobalConfiguration {
         catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());
         }
+    }
+
+    @POST
+    public FormValidation doCheckApprovalFloors(@QueryParameter final String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        try {
+            ApprovalFloors.parse(value, FLOORS_SOURCE);
+            return FormValidation.ok();
+        }
+        catch (InvalidInputException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    @POST
+    public FormValidation doCheckApproverGroup(@QueryParameter final String value) {
+        return checkApprovers("approverGroup", value);
+    }
+
+    @POST
+    public FormValidation doCheckOnCallGroup(@QueryParameter final String value) {
+        return checkApprovers("onCallGroup", value);
+    }
+
+    /** Bare names still work but match a user of that name too; say how to write them. */
+    private static FormValidation checkApprovers(final String parameter, final String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        var bare = ApproverName.bareNamesWarning(parameter, ApproverName.split(value));
+        return bare == null ? FormValidation.ok() : FormValidation.warning(bare);
     }
 
     @POST

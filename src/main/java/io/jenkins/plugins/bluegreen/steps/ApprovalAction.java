@@ -5,7 +5,9 @@ import hudson.model.Run;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.approval.Approver;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,8 @@ public class ApprovalAction implements RunAction2 {
     private static final int FIND_STEPS_TIMEOUT_SECONDS = 60;
 
     private final List<DecisionRecord> records = new CopyOnWriteArrayList<>();
+    /** Destinations an approval held to the admins' floor passed for; null in builds saved before there were floors. */
+    private Set<String> approvedDestinations = new HashSet<>();
     private transient Run<?, ?> run;
 
     /** The build's action, attached on first use. */
@@ -85,6 +89,25 @@ public class ApprovalAction implements RunAction2 {
 
     public List<DecisionRecord> getRecords() {
         return List.copyOf(records);
+    }
+
+    /** Records that an approval passed for {@code destination}, so the deploy to it may go on. */
+    synchronized void approved(final String destination) throws IOException {
+        if (approvedDestinations == null) {
+            approvedDestinations = new HashSet<>();
+        }
+        approvedDestinations.add(destination);
+        run.save();
+    }
+
+    /** The destinations approvals passed for in {@code run} so far. */
+    static Set<String> approvedDestinations(final Run<?, ?> run) {
+        var action = run.getAction(ApprovalAction.class);
+        return action == null ? Set.of() : action.approvedDestinations();
+    }
+
+    private synchronized Set<String> approvedDestinations() {
+        return approvedDestinations == null ? Set.of() : Set.copyOf(approvedDestinations);
     }
 
     /** The questions waiting now, oldest first. */

@@ -7,10 +7,11 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
-import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalGate;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalPolicy;
+import io.jenkins.plugins.bluegreen.engine.approval.ApproverName;
 import io.jenkins.plugins.bluegreen.engine.approval.TimeoutOutcome;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -35,11 +36,12 @@ public class ApprovalStep extends Step {
     static final String FUNCTION = "deploymentApproval";
 
     private String message;
+    private String destination;
     private String approvers;
     private int required = 1;
     private boolean allowRequester;
     private Integer timeoutMinutes;
-    private String onTimeout = "reject";
+    private String onTimeout = TimeoutOutcome.REJECT.parameter();
     private boolean commentRequired;
     private boolean ticketRequired;
 
@@ -50,6 +52,16 @@ public class ApprovalStep extends Step {
 
     public String getMessage() {
         return message;
+    }
+
+    public String getDestination() {
+        return destination;
+    }
+
+    /** The destination this approval is for: the admins' floor for it applies, and the deploy to it may go on once passed. */
+    @DataBoundSetter
+    public void setDestination(final String destination) {
+        this.destination = Util.fixEmptyAndTrim(destination);
     }
 
     @DataBoundSetter
@@ -102,7 +114,7 @@ public class ApprovalStep extends Step {
     @DataBoundSetter
     public void setOnTimeout(final String onTimeout) {
         var value = Util.fixEmptyAndTrim(onTimeout);
-        this.onTimeout = value == null ? "reject" : value.toLowerCase(Locale.ROOT);
+        this.onTimeout = value == null ? TimeoutOutcome.REJECT.parameter() : value.toLowerCase(Locale.ROOT);
     }
 
     public boolean isCommentRequired() {
@@ -123,22 +135,20 @@ public class ApprovalStep extends Step {
         this.ticketRequired = ticketRequired;
     }
 
-    /** The engine's policy for this step, the admins' defaults filled in. */
-    ApprovalPolicy policy() {
-        var admins = DeploymentPolicyConfiguration.get();
-        var names = Identities.listed(Names.split(approvers == null ? admins.getApproverGroup() : approvers));
-        var minutes = timeoutMinutes == null ? admins.getApprovalTimeoutMinutes() : timeoutMinutes;
-        return new ApprovalPolicy(names, required, allowRequester, minutes > 0 ? Duration.ofMinutes(minutes) : null,
-                timeoutOutcome(onTimeout), commentRequired, ticketRequired);
+    /** The approvers as written: the step's, else the admins' approver group. */
+    private Set<String> approverNames() {
+        return ApproverName.split(approvers == null ? DeploymentPolicyConfiguration.get().getApproverGroup() : approvers);
     }
 
-    static TimeoutOutcome timeoutOutcome(final String value) {
-        return switch (value) {
-            case "approve" -> TimeoutOutcome.APPROVE;
-            case "reject" -> TimeoutOutcome.REJECT;
-            default -> throw new InvalidInputException("onTimeout is '" + value
-                    + "'; expected 'reject' or 'approve'");
-        };
+    /** The engine's policy for this step, the admins' defaults filled in and their floor for the destination applied. */
+    ApprovalPolicy policy() {
+        var admins = DeploymentPolicyConfiguration.get();
+        var names = Identities.listed(approverNames());
+        var minutes = timeoutMinutes == null ? admins.getApprovalTimeoutMinutes() : timeoutMinutes;
+        var asked = new ApprovalPolicy(names, required, allowRequester, minutes > 0 ? Duration.ofMinutes(minutes) : null,
+                TimeoutOutcome.parse(onTimeout), commentRequired, ticketRequired);
+        return admins.floors().forDestination(destination)
+                .map(floor -> floor.raise(asked, Identities.listed(floor.approvers()))).orElse(asked);
     }
 
     @Override
@@ -151,10 +161,13 @@ public class ApprovalStep extends Step {
         private static final long serialVersionUID = 1L;
 
         private final transient ApprovalStep step;
+        /** Kept apart from the step, which is not saved: a restart may come before the answer. */
+        private final String destination;
 
         Execution(final StepContext context, final ApprovalStep step) {
             super(context);
             this.step = step;
+            this.destination = step.getDestination();
         }
 
         @Override
@@ -163,12 +176,19 @@ public class ApprovalStep extends Step {
             var gate = EngineCall.engine(FUNCTION,
                     () -> ApprovalGate.open(step.policy(), Identities.user(Decisions.requester(run)),
                             DeployClock.now()));
+            var bare = ApproverName.bareNamesWarning("approvers", step.approverNames());
+            if (bare != null) {
+                getContext().get(TaskListener.class).getLogger().println("[" + FUNCTION + "] warning: " + bare);
+            }
             openGate(step.getMessage() == null ? "Approve this deploy?" : step.getMessage(), gate);
             return false;
         }
 
         @Override
-        void gatePassed(final ApprovalGate settled) {
+        void gatePassed(final ApprovalGate settled) throws IOException, InterruptedException {
+            if (destination != null) {
+                ApprovalAction.of(getContext().get(Run.class)).approved(destination);
+            }
             var now = DeployClock.now();
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("status", settled.status(now).name());
@@ -198,8 +218,8 @@ public class ApprovalStep extends Step {
 
         public ListBoxModel doFillOnTimeoutItems() {
             var items = new ListBoxModel();
-            items.add("Reject (stop the build as aborted)", "reject");
-            items.add("Approve (go on without answers)", "approve");
+            items.add("Reject (stop the build as aborted)", TimeoutOutcome.REJECT.parameter());
+            items.add("Approve (go on without answers)", TimeoutOutcome.APPROVE.parameter());
             return items;
         }
 

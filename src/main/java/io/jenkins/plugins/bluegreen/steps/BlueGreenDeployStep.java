@@ -1,50 +1,50 @@
 package io.jenkins.plugins.bluegreen.steps;
 
-import hudson.EnvVars;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Result;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
 import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
+import io.jenkins.plugins.bluegreen.engine.api.GateSettings;
 import io.jenkins.plugins.bluegreen.engine.api.StagedRelease;
 import io.jenkins.plugins.bluegreen.engine.report.Attempt;
+import io.jenkins.plugins.bluegreen.engine.window.HotfixOverride;
 import io.jenkins.plugins.bluegreen.engine.window.WindowDecision;
 import java.io.IOException;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code blueGreenDeploy}: inside the deployment window, boots a release on the idle color, gates it
- * on health, runs the optional block (smoke tests) while traffic still goes to the live color, then
- * switches. A failing block stops the new color and leaves traffic where it was.
+ * on health, then switches. It takes no block: workflow-cps' {@code DSL.invokeStep} refuses a call
+ * without a body before {@code start()} whenever the descriptor takes one, so Pipeline has no
+ * optional block. Smoke tests between the gate and the switch are {@link BlueGreenDeployWithSmokeTestsStep}.
  */
 public class BlueGreenDeployStep extends WindowedStep {
     static final String FUNCTION = "blueGreenDeploy";
 
-    private String version;
+    private final String version;
     private Integer intervalSeconds;
     private Integer timeoutSeconds;
     private Integer successes;
 
+    /**
+     * @param version the image tag to deploy. Required: the commit being built is not a default a
+     *     pipeline author can predict ({@code GIT_COMMIT} comes from {@code checkout}, not from the run).
+     */
     @DataBoundConstructor
-    public BlueGreenDeployStep() {
-        // every parameter has a default: config/deploy.yml, the commit being built, the global gate
+    public BlueGreenDeployStep(final String version) {
+        this.version = Util.fixEmptyAndTrim(version);
     }
 
     public String getVersion() {
         return version;
-    }
-
-    /** The image tag to deploy; empty means the commit being built ({@code GIT_COMMIT}). */
-    @DataBoundSetter
-    public void setVersion(final String version) {
-        this.version = Util.fixEmptyAndTrim(version);
     }
 
     public Integer getIntervalSeconds() {
@@ -76,13 +76,13 @@ public class BlueGreenDeployStep extends WindowedStep {
 
     @Override
     public StepExecution start(final StepContext context) {
-        return new Execution(context, this);
+        return new Execution(context, this, getDescriptor());
     }
 
     /**
      * Waits for the deployment window (see {@link WindowedExecution}), then stages in a background
-     * thread, runs the block on the CPS VM, looks at the window once more and promotes or abandons
-     * in a background thread again. Only serializable values are kept, so a restart while held or
+     * thread, runs the smoke tests' block (when the step takes one) on the CPS VM, looks at the window
+     * once more and promotes or abandons in a background thread again. Only serializable values are kept, so a restart while held or
      * while the block runs resumes it; the SSH key is looked up again after the block rather than stored.
      */
     static final class Execution extends WindowedExecution {
@@ -94,10 +94,13 @@ public class BlueGreenDeployStep extends WindowedStep {
         private final Integer intervalSeconds;
         private final Integer timeoutSeconds;
         private final Integer successes;
+        /** The step takes a block, so it always has one (DSL.invokeStep refuses a call without it). */
+        private final boolean smokeTests;
         private StagedRelease staged;
 
-        Execution(final StepContext context, final BlueGreenDeployStep step) {
-            super(context, step.windowRequest(FUNCTION));
+        Execution(final StepContext context, final BlueGreenDeployStep step, final StepDescriptor descriptor) {
+            super(context, step.windowRequest(descriptor.getFunctionName()));
+            this.smokeTests = descriptor.takesImplicitBlockArgument();
             this.configFile = step.getConfigFile();
             this.version = step.getVersion();
             this.credentialsId = step.getCredentialsId();
@@ -110,14 +113,14 @@ public class BlueGreenDeployStep extends WindowedStep {
         void proceed(final WindowDecision decision) throws IOException, InterruptedException {
             var context = getContext();
             var run = context.get(Run.class);
-            var listener = context.get(TaskListener.class);
-            var request = EngineCall.engine(FUNCTION, () -> request(run, context.get(EnvVars.class), decision));
-            var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
-            staged = DeploymentLedger.trackFailure(run, attempt(run, request), () -> EngineCall.onNode(FUNCTION, context, ssh,
+            var function = request().function();
+            var request = EngineCall.engine(function, () -> deployRequest(run, decision.override() ? decision.hotfix() : null));
+            var ssh = EngineCall.sshAccess(function, credentialsId, run);
+            staged = DeploymentLedger.trackFailure(run, attempt(run, request), () -> EngineCall.onNode(function, context, ssh,
                     new EngineTask.Stage(request)));
-            if (context.hasBody()) {
-                listener.getLogger().println("[" + FUNCTION + "] " + request.version() + " passed its gate on "
-                        + staged.idleColor() + "; running the block before traffic moves");
+            if (smokeTests) {
+                log(request.version() + " passed its gate on " + staged.idleColor()
+                        + "; running the smoke tests before traffic moves");
                 context.newBodyInvoker().withCallback(new AfterBlock()).start();
             }
             else {
@@ -125,14 +128,17 @@ public class BlueGreenDeployStep extends WindowedStep {
             }
         }
 
-        private DeployRequest request(final Run<?, ?> run, final EnvVars env, final WindowDecision decision) {
-            // The config's x-bluegreen.gate applies unless the step sets its own polling.
-            boolean own = intervalSeconds != null || timeoutSeconds != null || successes != null;
-            var gate = own ? BlueGreenConfiguration.get().gateDefaults().overriddenBy(intervalSeconds, timeoutSeconds,
-                    successes) : null;
-            var hotfix = decision.override() ? decision.hotfix() : null;
-            return new DeployRequest(configFile, request().destination(), version == null ? env.get("GIT_COMMIT") : version,
-                    EngineCall.requester(run),
+        /** A mistake in the step's own parameters fails the step now, not after days held by the window. */
+        @Override
+        void checkParameters() throws IOException, InterruptedException {
+            EngineCall.engine(request().function(), () -> deployRequest(getContext().get(Run.class), null));
+        }
+
+        /** @param hotfix the override that opened a closed window, or {@code null} */
+        private DeployRequest deployRequest(final Run<?, ?> run, final HotfixOverride hotfix) {
+            var gate = GateSettings.forDeployStep(BlueGreenConfiguration.get().gateDefaults(), intervalSeconds,
+                    timeoutSeconds, successes);
+            return new DeployRequest(configFile, request().destination(), version, EngineCall.requester(run),
                     hotfix != null, hotfix == null ? request().reason() : hotfix.reason(), gate);
         }
 
@@ -154,9 +160,10 @@ public class BlueGreenDeployStep extends WindowedStep {
         private void promote() throws IOException, InterruptedException {
             var context = getContext();
             var run = context.get(Run.class);
-            var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
+            var function = request().function();
+            var ssh = EngineCall.sshAccess(function, credentialsId, run);
             var attempt = attempt(run, staged.request());
-            var outcome = DeploymentLedger.track(run, attempt, attempt::live, () -> EngineCall.onNode(FUNCTION, context, ssh,
+            var outcome = DeploymentLedger.track(run, attempt, attempt::live, () -> EngineCall.onNode(function, context, ssh,
                     new EngineTask.Promote(staged)));
             context.onSuccess(outcome.asMap());
         }
@@ -164,12 +171,14 @@ public class BlueGreenDeployStep extends WindowedStep {
         private void abandon(final String why) throws IOException, InterruptedException {
             var context = getContext();
             var run = context.get(Run.class);
-            var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
+            var function = request().function();
+            var ssh = EngineCall.sshAccess(function, credentialsId, run);
             var attempt = attempt(run, staged.request());
-            DeploymentLedger.track(run, attempt, abandoned -> attempt.aborted(staged, why), () -> EngineCall.onNode(FUNCTION,
+            DeploymentLedger.track(run, attempt, abandoned -> attempt.aborted(staged, why), () -> EngineCall.onNode(function,
                     context, ssh, new EngineTask.Abandon(staged, why)));
         }
 
+        /** Both deploying steps leave the same kind of record: it is one blue-green deploy either way. */
         private static Attempt attempt(final Run<?, ?> run, final DeployRequest request) {
             return DeploymentLedger.attempt(run, FUNCTION, request.destination(), request.version());
         }
@@ -179,14 +188,14 @@ public class BlueGreenDeployStep extends WindowedStep {
 
             @Override
             public void onSuccess(final StepContext context, final Object result) {
-                run(Execution.this::switchIfStillOpen);
+                inBackground(Execution.this::switchIfStillOpen);
             }
 
             @Override
             public void onFailure(final StepContext context, final Throwable t) {
-                run(() -> {
+                inBackground(() -> {
                     try {
-                        abandon("the block failed: " + t.getMessage());
+                        abandon("the smoke tests failed: " + t.getMessage());
                     }
                     catch (Exception e) {
                         t.addSuppressed(e);
@@ -207,11 +216,6 @@ public class BlueGreenDeployStep extends WindowedStep {
         @Override
         public String getDisplayName() {
             return "Blue-green deploy: boot on the idle color, gate, switch traffic";
-        }
-
-        @Override
-        public boolean takesImplicitBlockArgument() {
-            return true;
         }
     }
 }

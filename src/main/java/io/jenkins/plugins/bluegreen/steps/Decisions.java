@@ -19,7 +19,7 @@ final class Decisions {
                 .with("by", user).with("comment", comment).with("ticket", ticket));
     }
 
-    /** The user who started the build; {@code SYSTEM} when a timer or an SCM change did, so rules still have a name. */
+    /** The person who asked for the build ({@link EngineCall#requester}); {@code SYSTEM} when nobody did, so rules still have a name. */
     static String requester(final Run<?, ?> run) {
         var user = EngineCall.requester(run);
         return user == null ? ACL.SYSTEM_USERNAME : user;

@@ -3,19 +3,28 @@ package io.jenkins.plugins.bluegreen.steps;
 import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Cause;
+import hudson.model.Computer;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.Secret;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.api.DeployEnvironment;
+import io.jenkins.plugins.bluegreen.engine.approval.StartedBy;
 import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jenkins.security.MasterToSlaveCallable;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -26,7 +35,11 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 final class EngineCall {
     private EngineCall() {}
 
-    /** The hosts' access for this build: the step's credentials, else the global default, plus the global known_hosts. */
+    /**
+     * The hosts' access for this build: the step's credentials, else the global default, plus the
+     * global known_hosts. {@code findCredentialById(id, type, run)} records the use on the credential
+     * itself while the build runs (credentials plugin, CredentialsProvider).
+     */
     static SshAccess sshAccess(final String functionName, final String stepCredentialsId, final Run<?, ?> run)
             throws IOException, InterruptedException {
         var config = BlueGreenConfiguration.get();
@@ -40,34 +53,73 @@ final class EngineCall {
             throw new AbortException(functionName + ": credentialsId: expected 'SSH Username with private key' credentials"
                     + " this build may use, got '" + id + "', which is missing, of another kind, or not allowed here");
         }
-        CredentialsProvider.track(run, key);
         var passphrase = Util.fixEmpty(Secret.toString(key.getPassphrase()));
         return engine(functionName,
                 () -> new SshAccess(id, key.getUsername(), key.getPrivateKeys(), passphrase, config.getKnownHosts()));
     }
 
-    /** The user who started the build, or {@code null} when a timer or an SCM change did. */
+    /**
+     * The person who asked for this build: who clicked Build, else the nearest person up the chain of
+     * builds that started it (the engine's {@link StartedBy} rule); {@code null} when the chain leads
+     * to nobody (a timer, an SCM push, a remote trigger).
+     */
     static String requester(final Run<?, ?> run) {
-        var cause = run.getCause(Cause.UserIdCause.class);
-        return cause == null ? null : cause.getUserId();
+        return StartedBy.requester(startedBy(run.getCauses())).orElse(null);
+    }
+
+    /** Core keeps each upstream build's own causes in its {@code UpstreamCause}, cut at ten levels. */
+    private static List<StartedBy> startedBy(final List<Cause> causes) {
+        var chain = new ArrayList<StartedBy>();
+        for (Cause cause : causes) {
+            if (cause instanceof Cause.UserIdCause user) {
+                chain.add(new StartedBy.Person(user.getUserId()));
+            }
+            else if (cause instanceof Cause.UpstreamCause upstream) {
+                chain.add(new StartedBy.Upstream(startedBy(upstream.getUpstreamCauses())));
+            }
+        }
+        return chain;
     }
 
     /**
-     * Runs an engine call where the step's workspace is (on the controller without one), its events
-     * in the build log.
+     * Runs an engine call on the agent holding the step's workspace, its events in the build log,
+     * with the step's variables the config refers to. Every step that calls the engine requires a
+     * {@code FilePath}, so none runs on the controller.
      */
     static <T> T onNode(final String functionName, final StepContext context, final SshAccess ssh,
             final EngineTask.Work<T> work) throws IOException, InterruptedException {
         var workspace = context.get(FilePath.class);
-        var task = new EngineTask<>(context.get(TaskListener.class), ssh, workspace == null ? null : workspace.getRemote(),
-                work);
-        return onNode(functionName, workspace, task);
+        var listener = context.get(TaskListener.class);
+        var environment = work.config() == null ? DeployEnvironment.NONE
+                : environment(context, onNode(functionName, workspace, new EngineTask<>(listener, null,
+                        workspace.getRemote(), DeployEnvironment.NONE, new EngineTask.EnvironmentNames(work.config()))));
+        return onNode(functionName, workspace, new EngineTask<>(listener, ssh, workspace.getRemote(), environment, work));
     }
 
-    /** Runs the task where the workspace is; without a workspace, on the controller. */
+    /**
+     * The step's environment, {@code withCredentials} included, cut down to the names the config
+     * refers to: that is what reaches the deploy, never the agent's own process environment. The
+     * step context's {@code EnvVars} carry what {@code withCredentials} bound, and its
+     * {@code EnvironmentExpander} names the variables that hold secrets (workflow-cps reads both the
+     * same way in {@code DSL.invokeStep}); their values are masked in everything the deploy prints.
+     * Inside {@code node} those {@code EnvVars} start from the agent's process environment
+     * ({@code computer.getEnvironment()} in workflow-durable-task-step's {@code ExecutorStepExecution}),
+     * so the engine is given that too, to leave out what only the agent set.
+     */
+    private static DeployEnvironment environment(final StepContext context, final Set<String> referenced)
+            throws IOException, InterruptedException {
+        var env = context.get(EnvVars.class);
+        var expander = context.get(EnvironmentExpander.class);
+        var computer = context.get(Computer.class);
+        return DeployEnvironment.of(env == null ? Map.of() : env,
+                expander == null ? Set.of() : expander.getSensitiveVariables(), referenced,
+                computer == null ? Map.of() : computer.getEnvironment());
+    }
+
+    /** Runs the task on the agent holding the workspace. */
     static <T> T onNode(final String functionName, final FilePath workspace, final MasterToSlaveCallable<T, RuntimeException> task)
             throws IOException, InterruptedException {
-        var channel = workspace == null ? FilePath.localChannel : workspace.getChannel();
+        var channel = workspace.getChannel();
         if (channel == null) {
             throw new AbortException(functionName + ": the agent holding the workspace " + workspace.getRemote()
                     + " is offline");

@@ -4,6 +4,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.api.DeployEngine;
+import io.jenkins.plugins.bluegreen.engine.api.DeployEnvironment;
 import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
 import io.jenkins.plugins.bluegreen.engine.api.GateOutcome;
@@ -18,6 +19,8 @@ import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Set;
+import java.util.TreeSet;
 import jenkins.security.MasterToSlaveCallable;
 
 /**
@@ -31,24 +34,28 @@ final class EngineTask<T> extends MasterToSlaveCallable<T, RuntimeException> {
     private final TaskListener listener;
     private final SshAccess ssh;
     private final String workspace;
+    private final DeployEnvironment environment;
     private final Work<T> work;
 
     /**
      * @param ssh the hosts' access, or {@code null} for calls that need none
-     * @param workspace the workspace path on that machine, or {@code null} for calls that read no file
+     * @param workspace the workspace path on that machine
+     * @param environment the step's variables the config refers to; the agent's own are never read
      */
-    EngineTask(final TaskListener listener, final SshAccess ssh, final String workspace, final Work<T> work) {
+    EngineTask(final TaskListener listener, final SshAccess ssh, final String workspace,
+               final DeployEnvironment environment, final Work<T> work) {
         this.listener = listener;
         this.ssh = ssh;
         this.workspace = workspace;
+        this.environment = environment;
         this.work = work;
     }
 
     @Override
     public T call() {
-        var mask = ssh == null ? SecretMask.none() : SecretMask.of(ssh.secrets());
+        var mask = (ssh == null ? SecretMask.none() : SecretMask.of(ssh.secrets())).with(environment.secrets());
         try {
-            return work.call(DeployEngine.load(), ssh, workspace == null ? null : Paths.get(workspace),
+            return work.call(DeployEngine.load(), new Inputs(ssh, Paths.get(workspace), environment),
                     new BuildLog(listener, mask));
         }
         // The engine masks its messages already; a second pass costs nothing and these end up in the build log.
@@ -60,56 +67,97 @@ final class EngineTask<T> extends MasterToSlaveCallable<T, RuntimeException> {
         }
     }
 
+    /** What the task brings to the engine on the agent besides the work itself. */
+    record Inputs(SshAccess ssh, Path workspaceDir, DeployEnvironment environment) {
+    }
+
+    /** The Kamal config a piece of work reads, relative to the workspace. */
+    record ConfigFile(String path, String destination) implements Serializable {
+    }
+
     /** What one task asks of the engine; it travels to the agent with the task. */
     interface Work<T> extends Serializable {
-        T call(DeployEngine engine, SshAccess access, Path workspaceDir, EventSink events);
+        T call(DeployEngine engine, Inputs inputs, EventSink events);
+
+        /** The config this work reads, so the step hands over only the variables it names; {@code null} when none. */
+        default ConfigFile config() {
+            return null;
+        }
+    }
+
+    /** The variables a config refers to: the names the step may hand over with the work that reads it. */
+    record EnvironmentNames(ConfigFile config) implements Work<Set<String>> {
+        @Override
+        public Set<String> call(final DeployEngine engine, final Inputs inputs, final EventSink events) {
+            // a plain set: remoting carries it back to the controller
+            return new TreeSet<>(engine.environmentNames(config.path(), config.destination(), inputs.workspaceDir()));
+        }
     }
 
     record Stage(DeployRequest request) implements Work<StagedRelease> {
         @Override
-        public StagedRelease call(final DeployEngine engine, final SshAccess access, final Path workspaceDir,
-                final EventSink events) {
-            return engine.stage(request, access, workspaceDir, events);
+        public StagedRelease call(final DeployEngine engine, final Inputs inputs, final EventSink events) {
+            return engine.stage(request, inputs.ssh(), inputs.workspaceDir(), inputs.environment(), events);
+        }
+
+        @Override
+        public ConfigFile config() {
+            return new ConfigFile(request.configFile(), request.destination());
         }
     }
 
     record Promote(StagedRelease staged) implements Work<DeployOutcome> {
         @Override
-        public DeployOutcome call(final DeployEngine engine, final SshAccess access, final Path workspaceDir,
-                final EventSink events) {
-            return engine.promote(staged, access, workspaceDir, events);
+        public DeployOutcome call(final DeployEngine engine, final Inputs inputs, final EventSink events) {
+            return engine.promote(staged, inputs.ssh(), inputs.workspaceDir(), inputs.environment(), events);
+        }
+
+        @Override
+        public ConfigFile config() {
+            return new ConfigFile(staged.request().configFile(), staged.request().destination());
         }
     }
 
     record Abandon(StagedRelease staged, String why) implements Work<DeployOutcome> {
         @Override
-        public DeployOutcome call(final DeployEngine engine, final SshAccess access, final Path workspaceDir,
-                final EventSink events) {
-            return engine.abandon(staged, why, access, workspaceDir, events);
+        public DeployOutcome call(final DeployEngine engine, final Inputs inputs, final EventSink events) {
+            return engine.abandon(staged, why, inputs.ssh(), inputs.workspaceDir(), inputs.environment(), events);
+        }
+
+        @Override
+        public ConfigFile config() {
+            return new ConfigFile(staged.request().configFile(), staged.request().destination());
         }
     }
 
     record Migrate(MigrationRequest request) implements Work<MigrationOutcome> {
         @Override
-        public MigrationOutcome call(final DeployEngine engine, final SshAccess access, final Path workspaceDir,
-                final EventSink events) {
-            return engine.migrate(request, access, workspaceDir, events);
+        public MigrationOutcome call(final DeployEngine engine, final Inputs inputs, final EventSink events) {
+            return engine.migrate(request, inputs.ssh(), inputs.workspaceDir(), inputs.environment(), events);
+        }
+
+        @Override
+        public ConfigFile config() {
+            return new ConfigFile(request.configFile(), request.destination());
         }
     }
 
     record Rollback(RollbackRequest request) implements Work<DeployOutcome> {
         @Override
-        public DeployOutcome call(final DeployEngine engine, final SshAccess access, final Path workspaceDir,
-                final EventSink events) {
-            return engine.rollback(request, access, workspaceDir, events);
+        public DeployOutcome call(final DeployEngine engine, final Inputs inputs, final EventSink events) {
+            return engine.rollback(request, inputs.ssh(), inputs.workspaceDir(), inputs.environment(), events);
+        }
+
+        @Override
+        public ConfigFile config() {
+            return new ConfigFile(request.configFile(), request.destination());
         }
     }
 
-    /** Needs no hosts' access and no workspace: the task carries neither. */
+    /** Needs no hosts' access, no file and no variables: it only polls, from the agent. */
     record Gate(HealthGateRequest request) implements Work<GateOutcome> {
         @Override
-        public GateOutcome call(final DeployEngine engine, final SshAccess access, final Path workspaceDir,
-                final EventSink events) {
+        public GateOutcome call(final DeployEngine engine, final Inputs inputs, final EventSink events) {
             return engine.healthGate(request, events);
         }
     }

@@ -3,6 +3,10 @@ package io.jenkins.plugins.bluegreen.steps;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.security.ACL;
+import hudson.util.ClassLoaderSanityThreadFactory;
+import hudson.util.DaemonThreadFactory;
+import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalGate;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalRecord;
@@ -10,20 +14,28 @@ import io.jenkins.plugins.bluegreen.engine.approval.ApprovalStatus;
 import io.jenkins.plugins.bluegreen.engine.approval.Approver;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
-import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousResumeNotSupportedException;
+import org.springframework.security.core.Authentication;
 
 /**
  * A step that may wait for people, for a deadline or for a deployment window without holding a
@@ -35,18 +47,114 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * engine decides which answers count and when the gate has passed; this class records each
  * answer on the build, tells the team, and hands the outcome to the subclass.
  */
-abstract class GateExecution extends GeneralNonBlockingStepExecution implements PendingGate {
+abstract class GateExecution extends StepExecution implements PendingGate {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(GateExecution.class.getName());
+    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(new NamingThreadFactory(
+            new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), GateExecution.class.getName()));
+    private static final String QUEUED = "queued";
 
     private final String gateId = UUID.randomUUID().toString();
     private ApprovalGate gate;
     private String title;
     private Instant wakeAt;
     private transient ScheduledFuture<?> timer;
+    /**
+     * Where the step's background work runs ({@link #QUEUED} before its thread starts), null when none
+     * does. Saved with the step, so a restart knows work was cut off.
+     */
+    private String working;
+    private transient Future<?> task;
+    /** Work that arrived while other work ran; it runs next, on the same thread. */
+    private transient Queue<Work> waiting;
+    private transient volatile Throwable stopCause;
 
     GateExecution(final StepContext context) {
         super(context);
+    }
+
+    /** A piece of the step's work off the CPS VM thread: SSH, HTTP, reading the workspace. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs work off the CPS VM thread, one piece at a time, as the user who runs the build. Work
+     * arrives from the CPS VM thread (start, a block's end), from web threads (an approval) and from
+     * timers. workflow-step-api's {@code GeneralNonBlockingStepExecution.run} keeps one thread name and
+     * one future and clears both when its block ends, so two overlapping calls left a long deploy
+     * without them: {@code blocksRestart()} turned false and {@code stop()} could not interrupt it.
+     * Here a second piece waits for the first and the bookkeeping ends only with the last.
+     */
+    final void inBackground(final Work work) {
+        synchronized (this) {
+            if (stopCause != null) {
+                return;
+            }
+            if (working != null) {
+                waiting().add(work);
+                return;
+            }
+            working = QUEUED;
+            var authentication = Jenkins.getAuthentication2();
+            task = BACKGROUND.submit(() -> drain(work, authentication));
+        }
+    }
+
+    private void drain(final Work first, final Authentication authentication) {
+        synchronized (this) {
+            working = Thread.currentThread().getName();
+        }
+        try (var ignored = ACL.as2(authentication)) {
+            for (var work = first; work != null; work = next()) {
+                work.run();
+            }
+        }
+        catch (Throwable x) {
+            synchronized (this) {
+                waiting().clear();
+                idle();
+            }
+            if (stopCause == null) {
+                getContext().onFailure(x);
+            }
+            else {
+                stopCause.addSuppressed(x);
+            }
+        }
+    }
+
+    /** The next waiting piece, or null once the lane is marked idle: in one step, so no piece is left behind. */
+    private synchronized Work next() {
+        var work = waiting().poll();
+        if (work == null) {
+            idle();
+        }
+        return work;
+    }
+
+    private void idle() {
+        working = null;
+        task = null;
+    }
+
+    private Queue<Work> waiting() {
+        if (waiting == null) {
+            waiting = new ArrayDeque<>();
+        }
+        return waiting;
+    }
+
+    /** A restart waits for background work: it may be half done on the hosts. */
+    @Override
+    public synchronized boolean blocksRestart() {
+        return working != null;
+    }
+
+    @Override
+    public synchronized String getStatus() {
+        return working == null ? "waiting" : "working in thread " + working;
     }
 
     /** The gate passed (approved, or timed out with "approve"). Called once, on a timer or web thread. */
@@ -183,8 +291,13 @@ abstract class GateExecution extends GeneralNonBlockingStepExecution implements 
      */
     @Override
     public void onResume() {
-        if (!repeatInterruptedWork()) {
-            super.onResume();
+        boolean interrupted;
+        synchronized (this) {
+            interrupted = working != null;
+            working = null;
+        }
+        if (!repeatInterruptedWork() && interrupted) {
+            getContext().onFailure(new SynchronousResumeNotSupportedException(getContext()));
         }
         synchronized (this) {
             arm();
@@ -199,6 +312,10 @@ abstract class GateExecution extends GeneralNonBlockingStepExecution implements 
     @Override
     public void stop(final Throwable cause) throws Exception {
         synchronized (this) {
+            stopCause = cause;
+            if (task != null) {
+                task.cancel(true);
+            }
             if (timer != null) {
                 timer.cancel(false);
             }

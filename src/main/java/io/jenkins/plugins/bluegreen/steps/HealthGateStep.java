@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.steps;
 
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
@@ -17,8 +18,9 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code healthGate}: waits until every URL answers healthy several times in a row, or fails the
- * build naming the URL and the check that failed. Inside {@code node} it polls from that agent,
- * outside from the controller.
+ * build naming the URL and the check that failed. It polls from the agent of the enclosing
+ * {@code node} and needs one: polling from the controller would let a pipeline probe the
+ * controller's own network. A failure names the status and the failed check, never the body.
  */
 public class HealthGateStep extends Step {
     static final String FUNCTION = "healthGate";
@@ -93,13 +95,6 @@ public class HealthGateStep extends Step {
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
-        public DescriptorImpl() {
-            // the gate parameters mean the same as blueGreenDeploy's, so they share its help
-            for (String field : new String[] {"intervalSeconds", "timeoutSeconds", "successes"}) {
-                addHelpFileRedirect(field, BlueGreenDeployStep.class, field);
-            }
-        }
-
         @Override
         public String getFunctionName() {
             return FUNCTION;
@@ -112,7 +107,7 @@ public class HealthGateStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
+            return Set.of(Run.class, TaskListener.class, FilePath.class);
         }
     }
 }

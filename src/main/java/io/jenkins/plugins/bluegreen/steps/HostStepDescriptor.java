@@ -20,7 +20,7 @@ public abstract class HostStepDescriptor extends StepDescriptor {
 
     @POST
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath final Item item, @QueryParameter final String credentialsId) {
-        return CredentialItems.fill(SSHUserPrivateKey.class, item, credentialsId);
+        return CredentialItems.fill(SSHUserPrivateKey.class, item, credentialsId, CredentialItems.UsedBy.BUILDS);
     }
 
     @POST
@@ -28,6 +28,7 @@ public abstract class HostStepDescriptor extends StepDescriptor {
         if (value == null || value.isBlank()) {
             return FormValidation.ok("Empty: the default SSH credentials of the global configuration are used");
         }
-        return CredentialItems.check(SSHUserPrivateKey.class, item, value, "SSH Username with private key");
+        return CredentialItems.check(SSHUserPrivateKey.class, item, value, "SSH Username with private key",
+                CredentialItems.UsedBy.BUILDS);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bluegreen.steps;
 
+import io.jenkins.plugins.bluegreen.engine.approval.ApproverName;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -24,10 +25,26 @@ final class Identities {
         return names.stream().map(strategy::keyFor).collect(Collectors.toSet());
     }
 
-    /** Names an admin or a pipeline listed, each of which may be a user or a group: both keys. */
+    /**
+     * Names an admin or a pipeline listed, as the engine's approver entries ({@link ApproverName}):
+     * {@code user:<id>} and {@code group:<name>} in the realm's form; a bare name, still accepted
+     * while teams move to prefixes, as both a user and a group entry.
+     */
     static Set<String> listed(final Collection<String> names) {
-        var keys = new HashSet<String>(groups(names));
-        names.forEach(name -> keys.add(user(name)));
+        var groupIds = Jenkins.get().getSecurityRealm().getGroupIdStrategy();
+        var keys = new HashSet<String>();
+        for (String name : names) {
+            if (name.startsWith(ApproverName.USER)) {
+                keys.add(ApproverName.USER + user(name.substring(ApproverName.USER.length()).strip()));
+            }
+            else if (name.startsWith(ApproverName.GROUP)) {
+                keys.add(ApproverName.GROUP + groupIds.keyFor(name.substring(ApproverName.GROUP.length()).strip()));
+            }
+            else {
+                keys.add(ApproverName.USER + user(name));
+                keys.add(ApproverName.GROUP + groupIds.keyFor(name));
+            }
+        }
         return keys;
     }
 }

@@ -3,12 +3,14 @@ package io.jenkins.plugins.bluegreen.steps;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.Util;
 import hudson.model.Run;
+import hudson.security.ACL;
 import hudson.util.Secret;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.notify.Notification;
 import io.jenkins.plugins.bluegreen.engine.notify.Webhook;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -67,10 +69,13 @@ final class Notifier {
             return;
         }
         Timer.get().submit(() -> {
-            var credential = CredentialsProvider.findCredentialById(id, StringCredentials.class, run);
+            // Jenkins' own credential, not the build's: looked up at the root as SYSTEM, where System scope
+            // is visible (credentials plugin, SystemCredentialsProvider), so it can be hidden from every
+            // pipeline, and no build parameter can name another one the way findCredentialById expands ${...}.
+            var credential = CredentialsProvider.findCredentialByIdInItemGroup(id, StringCredentials.class, Jenkins.get(),
+                    ACL.SYSTEM2, List.of());
             if (credential == null) {
-                LOGGER.warning(() -> "notification for " + run + " not sent: no Secret text credentials '" + id
-                        + "' this build may use");
+                LOGGER.warning(() -> "notification for " + run + " not sent: no Secret text credentials '" + id + "'");
                 return;
             }
             try {

@@ -1,19 +1,16 @@
 package io.jenkins.plugins.bluegreen.steps;
 
-import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
-import io.jenkins.plugins.bluegreen.engine.window.WindowPolicies;
-import java.nio.file.Files;
+import io.jenkins.plugins.bluegreen.engine.window.RepositoryPolicy;
 import java.nio.file.Paths;
-import java.util.Optional;
 import jenkins.security.MasterToSlaveCallable;
 
 /**
- * Reads the repository's own window policy ({@code x-bluegreen.windows} of the Kamal config) on
- * the machine holding the workspace. {@code null} when the config or the section is absent: then
- * the admins' policy alone applies. A repository may only tighten that policy (see
- * {@link WindowPolicies#tightenedBy}).
+ * Reads, on the machine holding the workspace, what the repository's Kamal config says that bears
+ * on the deployment window: its own windows and the hosts it deploys to. The engine decides what
+ * counts ({@link RepositoryPolicy}): a repository may only tighten the admins' policy, and its hosts
+ * put it under the policy of every destination the admins tied them to.
  */
-final class RepositoryWindows extends MasterToSlaveCallable<WindowPolicies, RuntimeException> {
+final class RepositoryWindows extends MasterToSlaveCallable<RepositoryPolicy, RuntimeException> {
     private static final long serialVersionUID = 1L;
 
     private final String workspace;
@@ -27,12 +24,7 @@ final class RepositoryWindows extends MasterToSlaveCallable<WindowPolicies, Runt
     }
 
     @Override
-    public WindowPolicies call() {
-        var file = Paths.get(workspace).resolve(configFile);
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        var windows = ConfigLoader.load(file, Optional.ofNullable(destination)).config().extension().windows();
-        return windows.present() ? WindowPolicies.parse(windows.node(), windows.file(), windows.path()) : null;
+    public RepositoryPolicy call() {
+        return RepositoryPolicy.read(Paths.get(workspace), configFile, destination);
     }
 }

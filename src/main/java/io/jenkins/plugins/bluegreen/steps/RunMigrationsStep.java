@@ -1,6 +1,5 @@
 package io.jenkins.plugins.bluegreen.steps;
 
-import hudson.EnvVars;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Run;
@@ -10,27 +9,21 @@ import java.io.IOException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /** {@code runMigrations}: inside the deployment window, applies a release's database migrations before its code goes live. */
 public class RunMigrationsStep extends WindowedStep {
     static final String FUNCTION = "runMigrations";
 
-    private String version;
+    private final String version;
 
+    /** @param version the release whose migrations run; required, as on {@code blueGreenDeploy} */
     @DataBoundConstructor
-    public RunMigrationsStep() {
-        // every parameter has a default: config/deploy.yml and the commit being built
+    public RunMigrationsStep(final String version) {
+        this.version = Util.fixEmptyAndTrim(version);
     }
 
     public String getVersion() {
         return version;
-    }
-
-    /** The release whose migrations run; empty means the commit being built ({@code GIT_COMMIT}). */
-    @DataBoundSetter
-    public void setVersion(final String version) {
-        this.version = Util.fixEmptyAndTrim(version);
     }
 
     @Override
@@ -57,13 +50,22 @@ public class RunMigrationsStep extends WindowedStep {
             this.credentialsId = step.getCredentialsId();
         }
 
+        /** A mistake in the step's own parameters fails the step now, not after days held by the window. */
+        @Override
+        void checkParameters() throws IOException, InterruptedException {
+            migration(getContext().get(Run.class));
+        }
+
+        private MigrationRequest migration(final Run<?, ?> run) throws IOException, InterruptedException {
+            return EngineCall.engine(FUNCTION, () -> new MigrationRequest(configFile, request().destination(), version,
+                    EngineCall.requester(run)));
+        }
+
         @Override
         void proceed(final WindowDecision decision) throws IOException, InterruptedException {
             var context = getContext();
             var run = context.get(Run.class);
-            var env = context.get(EnvVars.class);
-            var request = EngineCall.engine(FUNCTION, () -> new MigrationRequest(configFile, request().destination(),
-                    version == null ? env.get("GIT_COMMIT") : version, EngineCall.requester(run)));
+            var request = migration(run);
             var ssh = EngineCall.sshAccess(FUNCTION, credentialsId, run);
             var attempt = DeploymentLedger.attempt(run, FUNCTION, request.destination(), request.version());
             context.onSuccess(DeploymentLedger.track(run, attempt, attempt::migrated, () -> EngineCall.onNode(FUNCTION,

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.bluegreen.steps;
 
-import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.window.WhileHeld;
 import java.io.Serializable;
 
 /**
@@ -12,12 +12,8 @@ import java.io.Serializable;
  */
 record WindowRequest(String function, String destination, boolean hotfix, String reason, String onHeld,
                      String configFile) implements Serializable {
-    /** Whether a held step waits; a mistyped {@code onHeld} is the user's mistake, named as such. */
+    /** Whether a held step waits; the engine refuses a mistyped {@code onHeld}. */
     boolean waits() {
-        if (!WindowedStep.WAIT.equals(onHeld) && !WindowedStep.FAIL.equals(onHeld)) {
-            throw new InvalidInputException("onHeld is '" + onHeld + "'; expected 'wait' (the build waits for the"
-                    + " window) or 'fail' (it stops as not built)");
-        }
-        return WindowedStep.WAIT.equals(onHeld);
+        return WhileHeld.parse(onHeld) == WhileHeld.WAIT;
     }
 }

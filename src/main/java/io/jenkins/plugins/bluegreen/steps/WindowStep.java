@@ -4,7 +4,9 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.bluegreen.engine.window.WhileHeld;
 import io.jenkins.plugins.bluegreen.engine.window.WindowDecision;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +86,7 @@ public class WindowStep extends Step {
     @Override
     public StepExecution start(final StepContext context) {
         return new Execution(context, new WindowRequest(FUNCTION, destination, hotfix, reason,
-                wait ? WindowedStep.WAIT : WindowedStep.FAIL, configFile), wait);
+                (wait ? WhileHeld.WAIT : WhileHeld.FAIL).parameter(), configFile), wait);
     }
 
     static final class Execution extends WindowedExecution {
@@ -98,12 +100,17 @@ public class WindowStep extends Step {
         }
 
         @Override
-        public boolean start() {
+        public boolean start() throws IOException, InterruptedException {
             if (wait) {
                 return super.start();
             }
             // Only the answer is wanted: no hold and no approval asked for.
-            run(() -> getContext().onSuccess(asMap(decide())));
+            inBackground(() -> getContext().onSuccess(asMap(decide())));
+            return false;
+        }
+
+        @Override
+        boolean deploys() {
             return false;
         }
 
@@ -131,13 +138,6 @@ public class WindowStep extends Step {
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
-        public DescriptorImpl() {
-            // hotfix and reason mean what they mean on the deploying steps
-            for (String field : new String[] {"hotfix", "reason"}) {
-                addHelpFileRedirect(field, WindowedStep.class, field);
-            }
-        }
-
         @Override
         public String getFunctionName() {
             return FUNCTION;

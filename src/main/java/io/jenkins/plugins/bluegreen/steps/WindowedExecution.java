@@ -10,9 +10,10 @@ import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalGate;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalPolicy;
 import io.jenkins.plugins.bluegreen.engine.approval.ApprovalRecord;
+import io.jenkins.plugins.bluegreen.engine.approval.ApproverName;
 import io.jenkins.plugins.bluegreen.engine.window.HotfixOverride;
+import io.jenkins.plugins.bluegreen.engine.window.RepositoryPolicy;
 import io.jenkins.plugins.bluegreen.engine.window.WindowDecision;
-import io.jenkins.plugins.bluegreen.engine.window.WindowPolicies;
 import io.jenkins.plugins.bluegreen.engine.window.WindowPolicy;
 import java.io.IOException;
 import java.time.Duration;
@@ -59,9 +60,29 @@ abstract class WindowedExecution extends GateExecution {
     /** The step's work, on a background thread, once the window let it through. */
     abstract void proceed(WindowDecision decision) throws Exception;
 
+    /** Checks the step's own parameters on the CPS VM thread (no I/O) before any wait; throws to fail the step. */
+    void checkParameters() throws IOException, InterruptedException {
+        // nothing to check beyond the window request
+    }
+
+    /** True for steps that deploy ({@code deploymentWindow} only answers): they are held to the admins' approval floor. */
+    boolean deploys() {
+        return true;
+    }
+
     @Override
-    public boolean start() {
-        run(this::check);
+    public boolean start() throws IOException, InterruptedException {
+        EngineCall.engine(request.function(), request::waits);
+        if (deploys()) {
+            var approved = ApprovalAction.approvedDestinations(getContext().get(Run.class));
+            EngineCall.engine(request.function(), () -> {
+                DeploymentPolicyConfiguration.get().floors().requireApproved(request.destination(), approved,
+                        request.function());
+                return null;
+            });
+        }
+        checkParameters();
+        inBackground(this::check);
         return false;
     }
 
@@ -87,15 +108,14 @@ abstract class WindowedExecution extends GateExecution {
         });
     }
 
-    /** The admins' policy for the destination, tightened by the repository's config where a workspace shows it. */
+    /** The admins' policy for the deploy, tightened by what the repository's config says where a workspace shows it. */
     private WindowPolicy policy() throws IOException, InterruptedException {
         var admins = EngineCall.engine(request.function(), () -> DeploymentPolicyConfiguration.get().policies());
         var workspace = getContext().get(FilePath.class);
-        WindowPolicies repository = workspace == null || request.configFile() == null ? null
+        var repository = workspace == null || request.configFile() == null ? RepositoryPolicy.NONE
                 : EngineCall.onNode(request.function(), workspace,
                         new RepositoryWindows(workspace.getRemote(), request.configFile(), request.destination()));
-        var policies = repository == null ? admins : admins.tightenedBy(repository);
-        return policies.forDestination(request.destination());
+        return repository.heldBy(admins, request.destination());
     }
 
     /** True when the step may still act now, e.g. right before the traffic switch. */
@@ -130,7 +150,7 @@ abstract class WindowedExecution extends GateExecution {
     boolean repeatInterruptedWork() {
         if (checking && !settled) {
             checking = false;
-            run(this::check);
+            inBackground(this::check);
             return true;
         }
         return false;
@@ -178,7 +198,7 @@ abstract class WindowedExecution extends GateExecution {
             log(describe(decision) + "; waiting, and going on by itself when the window opens");
             Decisions.record(context, "window", describe(decision), requester(), null, null);
         }
-        var onCall = Identities.listed(Names.split(DeploymentPolicyConfiguration.get().getOnCallGroup()));
+        var onCall = Identities.listed(ApproverName.split(DeploymentPolicyConfiguration.get().getOnCallGroup()));
         if (!gateOpen() && !onCall.isEmpty()) {
             var hotfix = ApprovalGate.hotfix(onCall, null);
             var prompt = new ApprovalPolicy(hotfix.approvers(), 1, false, null, hotfix.onTimeout(), true, false);
@@ -197,9 +217,10 @@ abstract class WindowedExecution extends GateExecution {
         closeGate();
         var admins = DeploymentPolicyConfiguration.get();
         var minutes = admins.getApprovalTimeoutMinutes();
+        var requesterKnown = EngineCall.requester(getContext().get(Run.class)) != null;
         var gate = EngineCall.engine(request.function(), () -> ApprovalGate.open(
-                ApprovalGate.hotfix(Identities.listed(Names.split(admins.getOnCallGroup())),
-                        minutes > 0 ? Duration.ofMinutes(minutes) : null),
+                ApprovalGate.hotfix(Identities.listed(ApproverName.split(admins.getOnCallGroup())),
+                        minutes > 0 ? Duration.ofMinutes(minutes) : null, requesterKnown),
                 Identities.user(override.requestedBy()), DeployClock.now()));
         requested = override;
         Decisions.record(getContext(), "hotfix requested", "outside the deployment window: " + override.reason(),
@@ -219,13 +240,13 @@ abstract class WindowedExecution extends GateExecution {
         }
         held = false;
         stopWaking();
-        run(this::check);
+        inBackground(this::check);
     }
 
     @Override
     synchronized void wake(final Instant now) {
         if (held) {
-            run(this::check);
+            inBackground(this::check);
         }
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.bluegreen.steps;
 
 import hudson.Util;
 import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
+import io.jenkins.plugins.bluegreen.engine.window.WhileHeld;
 import java.util.Locale;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -11,12 +12,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * ({@code rollback} is deliberately not one: putting the last good release back is never held.)
  */
 public abstract class WindowedStep extends HostStep {
-    static final String WAIT = "wait";
-    static final String FAIL = "fail";
-
     private boolean hotfix;
     private String reason;
-    private String onHeld = WAIT;
+    private String onHeld = WhileHeld.WAIT.parameter();
 
     public boolean isHotfix() {
         return hotfix;
@@ -44,7 +42,7 @@ public abstract class WindowedStep extends HostStep {
     @DataBoundSetter
     public void setOnHeld(final String onHeld) {
         var value = Util.fixEmptyAndTrim(onHeld);
-        this.onHeld = value == null ? WAIT : value.toLowerCase(Locale.ROOT);
+        this.onHeld = value == null ? WhileHeld.WAIT.parameter() : value.toLowerCase(Locale.ROOT);
     }
 
     /** What the window check needs from this step, in serializable form. */

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.util.Secret;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +26,8 @@ class FormValidationPermissionTest {
     private static final List<String> CHECKS = List.of(
             SETTINGS + "checkSshCredentialsId", SETTINGS + "checkNotificationCredentialsId",
             SETTINGS + "checkKnownHosts", SETTINGS + "checkGateTimeoutSeconds",
-            POLICY + "checkWindows", POLICY + "checkApprovalTimeoutMinutes");
+            POLICY + "checkWindows", POLICY + "checkApprovalTimeoutMinutes", POLICY + "checkApproverGroup",
+            POLICY + "checkOnCallGroup", POLICY + "checkApprovalFloors");
 
     private JenkinsRule r;
 
@@ -67,15 +70,22 @@ class FormValidationPermissionTest {
         }
     }
 
-    private String sshCredentialItems(final String user) throws Exception {
-        SystemCredentialsProvider.getInstance().getCredentials().add(new BasicSSHUserPrivateKey(CredentialsScope.GLOBAL,
-                "deploy-key", "deploy", new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource("not a real key"), null,
-                "deploy hosts"));
+    private static void addKey(final CredentialsScope scope, final String id) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new BasicSSHUserPrivateKey(scope, id, "deploy",
+                new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource("not a real key"), null, "deploy hosts"));
+    }
+
+    private String post(final String user, final String endpoint) throws Exception {
         try (var wc = r.createWebClient()) {
             wc.login(user);
-            Page page = wc.getPage(new WebRequest(wc.createCrumbedUrl(SETTINGS + "fillSshCredentialsIdItems"), HttpMethod.POST));
+            Page page = wc.getPage(new WebRequest(wc.createCrumbedUrl(endpoint), HttpMethod.POST));
             return page.getWebResponse().getContentAsString();
         }
+    }
+
+    private String sshCredentialItems(final String user) throws Exception {
+        addKey(CredentialsScope.GLOBAL, "deploy-key");
+        return post(user, SETTINGS + "fillSshCredentialsIdItems");
     }
 
     @Test
@@ -86,5 +96,37 @@ class FormValidationPermissionTest {
     @Test
     void shouldListNoCredentialsToAUserWhoCannotAdminister() throws Exception {
         assertThat(sshCredentialItems("reader")).doesNotContain("deploy-key");
+    }
+
+    /**
+     * Builds look the key up in the job's context, where the Credentials plugin's SystemCredentialsProvider
+     * hides System scope: a System-scoped key picked on the global page would abort every deploy.
+     */
+    @Test
+    void shouldOfferAndAcceptOnlyKeysThatBuildsMayUse() throws Exception {
+        addKey(CredentialsScope.SYSTEM, "controller-only-key");
+        assertThat(sshCredentialItems("admin")).contains("deploy-key").doesNotContain("controller-only-key");
+        assertThat(post("admin", SETTINGS + "checkSshCredentialsId?value=controller-only-key"))
+                .contains("visible here for builds (System-scoped credentials are for Jenkins itself)");
+        assertThat(post("admin", SETTINGS + "checkSshCredentialsId?value=deploy-key"))
+                .doesNotContain("System-scoped");
+    }
+
+    /** Jenkins itself posts notifications, looking the webhook up at the root as SYSTEM: System scope keeps it from pipelines. */
+    @Test
+    void shouldOfferASystemScopedWebhookForJenkinsItself() throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.SYSTEM,
+                "chat-webhook", "team chat", Secret.fromString("https://hooks.example/T000/B000/XXXX")));
+
+        assertThat(post("admin", SETTINGS + "fillNotificationCredentialsIdItems")).contains("chat-webhook");
+        assertThat(post("admin", SETTINGS + "checkNotificationCredentialsId?value=chat-webhook")).doesNotContain("visible");
+    }
+
+    @Test
+    void shouldWarnAboutBareNamesInTheAdminsGroups() throws Exception {
+        assertThat(post("admin", POLICY + "checkOnCallGroup?value=platform-oncall"))
+                .contains("onCallGroup: platform-oncall match a user or a group of that name");
+        assertThat(post("admin", POLICY + "checkApproverGroup?value=group:release-managers,user:alice"))
+                .doesNotContain("match a user");
     }
 }

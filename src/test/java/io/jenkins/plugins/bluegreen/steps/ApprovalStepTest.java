@@ -3,6 +3,7 @@ package io.jenkins.plugins.bluegreen.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
+import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import org.htmlunit.FailingHttpStatusCodeException;
@@ -93,6 +94,47 @@ class ApprovalStepTest {
         r.waitForCompletion(build);
     }
 
+    /** The admins' floor for a destination holds whatever the Jenkinsfile asks: their approvers, their count, no self-approval. */
+    @Test
+    void shouldHoldAnApprovalForADestinationToTheAdminsFloor() throws Exception {
+        DeploymentPolicyConfiguration.get().setApprovalFloors("production:\n  approvers: [group:release]\n  required: 2\n");
+        var build = startAsAlice("deploymentApproval destination: 'production', approvers: 'user:alice', required: 1,"
+                + " allowRequester: true, onTimeout: 'approve'");
+        var page = new ApprovalPage(r, build);
+
+        assertThat(page.proceed("alice", "my own")).isEqualTo(403);
+        assertThat(page.proceed("bob", "ok")).isEqualTo(200);
+        assertThat(build.isBuilding()).as("one of two").isTrue();
+        assertThat(page.proceed("carol", "ok")).isEqualTo(200);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(build));
+        build.reload();
+        assertThat(ApprovalAction.approvedDestinations(build)).as("kept in build.xml").containsExactly("production");
+    }
+
+    /** Where people pick their own ids, an account named like the approvers' group must not become an approver. */
+    @Test
+    void shouldTellAGroupFromAUserOfTheSameName() throws Exception {
+        var build = startAsAlice("deploymentApproval approvers: 'group:release'");
+        var page = new ApprovalPage(r, build);
+
+        assertThat(page.proceed("release", "I am the release group")).isEqualTo(403);
+        assertThat(build.isBuilding()).isTrue();
+        assertThat(page.proceed("bob", null)).as("a member of the group").isEqualTo(200);
+        r.assertBuildStatusSuccess(r.waitForCompletion(build));
+        r.assertLogNotContains("[deploymentApproval] warning", build);
+    }
+
+    @Test
+    void shouldWarnAboutABareApproverName() throws Exception {
+        var build = startAsAlice("deploymentApproval approvers: 'release'");
+
+        r.assertLogContains("[deploymentApproval] warning: approvers: release match a user or a group of that name;"
+                + " expected user:<id> or group:<name>, e.g. group:release", build);
+        assertThat(new ApprovalPage(r, build).proceed("bob", null)).isEqualTo(200);
+        r.assertBuildStatusSuccess(r.waitForCompletion(build));
+    }
+
     @Test
     void shouldStopAsAbortedWhenAnApproverAborts() throws Exception {
         var build = startAsAlice("deploymentApproval approvers: 'release'");
@@ -169,7 +211,8 @@ class ApprovalStepTest {
 
         var build = r.buildAndAssertStatus(Result.FAILURE, job);
 
-        r.assertLogContains("deploymentApproval: onTimeout is 'maybe'; expected 'reject' or 'approve'", build);
+        r.assertLogContains("deploymentApproval: onTimeout: expected 'reject' (the build stops as aborted) or 'approve'"
+                + " (it goes on without answers), got 'maybe'", build);
         r.assertLogNotContains("InvalidInputException", build);
     }
 }

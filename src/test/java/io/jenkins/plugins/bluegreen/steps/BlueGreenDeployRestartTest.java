@@ -23,7 +23,7 @@ class BlueGreenDeployRestartTest {
     final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
 
     @Test
-    void shouldSwitchTrafficAfterARestartDuringTheBlock() throws Throwable {
+    void shouldSwitchTrafficAfterARestartDuringTheSmokeTests() throws Throwable {
         sessions.then(r -> {
             ScriptedEngine.reset();
             SystemCredentialsProvider.getInstance().getCredentials().add(new BasicSSHUserPrivateKey(CredentialsScope.GLOBAL,
@@ -35,7 +35,7 @@ class BlueGreenDeployRestartTest {
             DeploymentPolicyConfiguration.get().setWindows("destinations:\n  staging: unrestricted\n");
             var job = r.createProject(WorkflowJob.class, "deploy");
             job.setDefinition(new CpsFlowDefinition(
-                    "node { blueGreenDeploy(destination: 'staging', version: 'v2') { semaphore 'smoke' } }", true));
+                    "node { blueGreenDeployWithSmokeTests(destination: 'staging', version: 'v2') { semaphore 'smoke' } }", true));
             var run = job.scheduleBuild2(0).waitForStart();
             SemaphoreStep.waitForStart("smoke/1", run);
             assertThat(ScriptedEngine.CALLS).containsExactly("stage v2");

@@ -182,7 +182,7 @@ class DeploymentRecordPipelineTest {
                     blueGreenDeploy destination: 'staging', version: 'v2'
                 }
                 """);
-        var second = runAsAlice(Result.FAILURE, "node { blueGreenDeploy(destination: 'staging', version: 'v3') { error 'smoke' } }");
+        var second = runAsAlice(Result.FAILURE, "node { blueGreenDeployWithSmokeTests(destination: 'staging', version: 'v3') { error 'smoke' } }");
 
         var rows = job.getAction(DeploymentHistoryAction.class).getRows();
         assertThat(rows).extracting(row -> row.getRun().getNumber() + " " + row.getRecord())
@@ -195,11 +195,11 @@ class DeploymentRecordPipelineTest {
     @Test
     void shouldRecordAnAbortWithWhyButKeepItOffTheChat() throws Exception {
         var build = runAsAlice(Result.FAILURE,
-                "node { blueGreenDeploy(destination: 'staging', version: 'v2') { error 'smoke tests failed' } }");
+                "node { blueGreenDeployWithSmokeTests(destination: 'staging', version: 'v2') { error 'smoke tests failed' } }");
 
         var record = build.getAction(DeploymentAction.class).getRecords().get(0);
         assertThat(record.getOutcome()).isEqualTo(Outcome.ABORTED);
-        assertThat(record.getDetail()).isEqualTo("the block failed: smoke tests failed");
+        assertThat(record.getDetail()).isEqualTo("the smoke tests failed: smoke tests failed");
         assertThat(posts.poll(2, TimeUnit.SECONDS)).isNull();
     }
 

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.bluegreen.steps;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpServer;
 import hudson.model.Result;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.AfterEach;
@@ -18,11 +21,14 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class HealthGateStepTest {
     private HttpServer app;
+    /** Requests the app answered, from anywhere. */
+    private final AtomicInteger served = new AtomicInteger();
 
     @BeforeEach
     void startApp() throws IOException {
         app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         app.createContext("/health", exchange -> {
+            served.incrementAndGet();
             var body = "{\"status\":\"ok\",\"version\":\"v2\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -53,8 +59,8 @@ class HealthGateStepTest {
 
     @Test
     void shouldPassWhenTheAppAnswersHealthy(final JenkinsRule r) throws Exception {
-        var job = pipeline(r, "def gate = healthGate urls: '" + url("/health") + "', intervalSeconds: 1, successes: 2\n"
-                + "echo \"gate passed after ${gate.polls} polls of ${gate.urls}\"");
+        var job = pipeline(r, "node { def gate = healthGate urls: '" + url("/health") + "', intervalSeconds: 1, successes: 2\n"
+                + "echo \"gate passed after ${gate.polls} polls of ${gate.urls}\" }");
 
         var build = r.buildAndAssertSuccess(job);
 
@@ -64,7 +70,7 @@ class HealthGateStepTest {
 
     @Test
     void shouldFailWithOneLineWhenTheAppStaysUnhealthy(final JenkinsRule r) throws Exception {
-        var job = pipeline(r, "healthGate urls: '" + url("/broken") + "', intervalSeconds: 1, timeoutSeconds: 2");
+        var job = pipeline(r, "node { healthGate urls: '" + url("/broken") + "', intervalSeconds: 1, timeoutSeconds: 2 }");
 
         var build = r.buildAndAssertStatus(Result.FAILURE, job);
 
@@ -72,9 +78,23 @@ class HealthGateStepTest {
         r.assertLogNotContains("\tat io.jenkins.plugins.bluegreen", build);
     }
 
+    /**
+     * Polling from the controller would let a pipeline probe the controller's own network: the step
+     * requires a workspace, so workflow-cps refuses it outside node before it starts.
+     */
+    @Test
+    void shouldNeverPollFromTheController(final JenkinsRule r) throws Exception {
+        var job = pipeline(r, "healthGate urls: '" + url("/health") + "'");
+
+        var build = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("Required context class hudson.FilePath is missing", build);
+        assertThat(served.get()).isZero();
+    }
+
     @Test
     void shouldNameTheParameterOfABadUrl(final JenkinsRule r) throws Exception {
-        var job = pipeline(r, "healthGate urls: 'ftp://127.0.0.1/health'");
+        var job = pipeline(r, "node { healthGate urls: 'ftp://127.0.0.1/health' }");
 
         var build = r.buildAndAssertStatus(Result.FAILURE, job);
 

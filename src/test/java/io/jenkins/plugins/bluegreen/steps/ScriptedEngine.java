@@ -2,6 +2,7 @@ package io.jenkins.plugins.bluegreen.steps;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.api.DeployEngine;
+import io.jenkins.plugins.bluegreen.engine.api.DeployEnvironment;
 import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
 import io.jenkins.plugins.bluegreen.engine.api.GateOutcome;
@@ -20,7 +21,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
  * A deploy engine that touches no host, for testing what the glue does around the engine: which
@@ -33,21 +38,49 @@ public final class ScriptedEngine implements DeployEngine {
     static final List<String> CALLS = new CopyOnWriteArrayList<>();
     /** Text the next stage reports in an event, to prove the build log masks secrets. */
     static volatile String stageSays = "booted";
+    /** When set, a stage lasts until it is counted down or its thread is interrupted, so a test can act meanwhile. */
+    static volatile CountDownLatch stageLastsUntil;
+    /** The variables the (imagined) config refers to; a stage reports what it was handed for each. */
+    static volatile Set<String> configRefersTo = Set.of();
 
     static void reset() {
         CALLS.clear();
         stageSays = "booted";
+        stageLastsUntil = null;
+        configRefersTo = Set.of();
     }
 
     @Override
-    public StagedRelease stage(final DeployRequest request, final SshAccess ssh, final Path workspace, final EventSink events) {
+    public Set<String> environmentNames(final String configFile, final String destination, final Path workspace) {
+        return configRefersTo;
+    }
+
+    @Override
+    public StagedRelease stage(final DeployRequest request, final SshAccess ssh, final Path workspace,
+                               final DeployEnvironment environment, final EventSink events) {
         CALLS.add("stage " + request.version());
+        var lastsUntil = stageLastsUntil;
+        if (lastsUntil != null) {
+            try {
+                lastsUntil.await();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeployFailedException("stage of " + request.version() + " interrupted");
+            }
+        }
         events.accept(new Event(Instant.now(), Phase.BOOT, Event.Level.INFO, "web-1.internal", stageSays));
+        if (!configRefersTo.isEmpty()) {
+            events.accept(new Event(Instant.now(), Phase.BOOT, Event.Level.INFO, "web-1.internal", "handed "
+                    + new TreeSet<>(configRefersTo).stream().map(name -> name + "=" + environment.get(name))
+                            .collect(Collectors.joining(" "))));
+        }
         return new StagedRelease(request, "green", "v1", List.of("web-1.internal"), Map.of(Phase.BOOT, Duration.ofMillis(5)));
     }
 
     @Override
-    public DeployOutcome promote(final StagedRelease staged, final SshAccess ssh, final Path workspace, final EventSink events) {
+    public DeployOutcome promote(final StagedRelease staged, final SshAccess ssh, final Path workspace,
+                                 final DeployEnvironment environment, final EventSink events) {
         CALLS.add("promote " + staged.request().version());
         return new DeployOutcome(staged.request().version(), staged.liveVersion(), staged.idleColor(), staged.hosts(),
                 Map.of(Phase.SWITCH, Duration.ofMillis(7)));
@@ -55,19 +88,21 @@ public final class ScriptedEngine implements DeployEngine {
 
     @Override
     public DeployOutcome abandon(final StagedRelease staged, final String why, final SshAccess ssh, final Path workspace,
-                                 final EventSink events) {
+                                 final DeployEnvironment environment, final EventSink events) {
         CALLS.add("abandon " + staged.request().version() + ": " + why);
         return new DeployOutcome(staged.liveVersion(), null, "blue", staged.hosts(), Map.of());
     }
 
     @Override
-    public MigrationOutcome migrate(final MigrationRequest request, final SshAccess ssh, final Path workspace, final EventSink events) {
+    public MigrationOutcome migrate(final MigrationRequest request, final SshAccess ssh, final Path workspace,
+                                    final DeployEnvironment environment, final EventSink events) {
         CALLS.add("migrate " + request.version());
         return new MigrationOutcome(request.version(), "1", "2", 1, Duration.ofMillis(3));
     }
 
     @Override
-    public DeployOutcome rollback(final RollbackRequest request, final SshAccess ssh, final Path workspace, final EventSink events) {
+    public DeployOutcome rollback(final RollbackRequest request, final SshAccess ssh, final Path workspace,
+                                  final DeployEnvironment environment, final EventSink events) {
         CALLS.add("rollback " + request.toVersion());
         throw new DeployFailedException("no release " + request.toVersion() + " in the history of web-1.internal; traffic stays on v2");
     }

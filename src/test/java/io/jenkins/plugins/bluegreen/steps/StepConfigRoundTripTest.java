@@ -22,13 +22,12 @@ class StepConfigRoundTripTest {
 
     @Test
     void shouldRoundTripBlueGreenDeployWithDefaults(final JenkinsRule r) throws Exception {
-        assertRoundTrip(r, new BlueGreenDeployStep());
+        assertRoundTrip(r, new BlueGreenDeployStep("v2.4.1"));
     }
 
     @Test
     void shouldRoundTripBlueGreenDeployWithEveryParameter(final JenkinsRule r) throws Exception {
-        var step = onHosts(new BlueGreenDeployStep());
-        step.setVersion("v2.4.1");
+        var step = onHosts(new BlueGreenDeployStep("v2.4.1"));
         step.setHotfix(true);
         step.setReason("INC-4711 checkout down");
         step.setIntervalSeconds(2);
@@ -38,10 +37,19 @@ class StepConfigRoundTripTest {
         assertRoundTrip(r, step);
     }
 
+    /** The smoke-test variant has blueGreenDeploy's form, found along the class hierarchy. */
+    @Test
+    void shouldRoundTripBlueGreenDeployWithSmokeTests(final JenkinsRule r) throws Exception {
+        var step = onHosts(new BlueGreenDeployWithSmokeTestsStep("v2.4.1"));
+        step.setOnHeld("fail");
+        step.setTimeoutSeconds(300);
+
+        assertRoundTrip(r, step);
+    }
+
     @Test
     void shouldRoundTripRunMigrations(final JenkinsRule r) throws Exception {
-        var step = onHosts(new RunMigrationsStep());
-        step.setVersion("v2.4.1");
+        var step = onHosts(new RunMigrationsStep("v2.4.1"));
         step.setOnHeld("fail");
         step.setHotfix(true);
         step.setReason("INC-4711 schema fix");
@@ -53,6 +61,7 @@ class StepConfigRoundTripTest {
     void shouldRoundTripDeploymentApproval(final JenkinsRule r) throws Exception {
         var step = new ApprovalStep();
         step.setMessage("Ship 1.4.2?");
+        step.setDestination("production");
         step.setApprovers("release-managers, alice");
         step.setRequired(2);
         step.setAllowRequester(true);

@@ -7,6 +7,8 @@ import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.sun.net.httpserver.HttpServer;
+import hudson.model.Cause;
+import hudson.model.CauseAction;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
@@ -15,9 +17,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,6 +141,46 @@ class WindowHoldTest {
                         tuple("hotfix", "alice"));
     }
 
+    private WorkflowRun startedBy(final Cause cause, final String script) throws Exception {
+        var job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return job.scheduleBuild2(0, new CauseAction(cause)).waitForStart();
+    }
+
+    /** core's Cause.UpstreamCause keeps what started the upstream build: alice asked, through another build. */
+    @Test
+    void shouldKnowWhoAskedThroughTheBuildThatStartedThisOne() throws Exception {
+        var release = r.waitForCompletion(startAsAlice("echo 'release pipeline'"));
+        var build = startedBy(new Cause.UpstreamCause(release),
+                "node { blueGreenDeploy destination: 'production', version: 'v2', hotfix: true, reason: 'INC-4711' }");
+        r.waitForMessage("[approval] answer on", build);
+        var page = new ApprovalPage(r, build);
+
+        assertThat(page.proceed("alice", "approving my own hotfix")).isEqualTo(403);
+        assertThat(page.proceed("carol", "go")).isEqualTo(200);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(build));
+        r.assertLogContains("overridden by a hotfix from alice: INC-4711", build);
+    }
+
+    /** A remote trigger names nobody, so nobody can be kept from approving their own hotfix: two must agree. */
+    @Test
+    void shouldNeedTwoOnCallApprovalsWhenNobodyKnownAsked() throws Exception {
+        var build = startedBy(new Cause.RemoteCause("ci.example", "nightly hotfix"),
+                "node { blueGreenDeploy destination: 'production', version: 'v2', hotfix: true, reason: 'INC-4711' }");
+        r.waitForMessage("[approval] answer on", build);
+        var page = new ApprovalPage(r, build);
+
+        assertThat(page.proceed("carol", "go")).isEqualTo(200);
+        Thread.sleep(300);
+        assertThat(build.isBuilding()).isTrue();
+        assertThat(ScriptedEngine.CALLS).isEmpty();
+        assertThat(page.proceed("alice", "agreed")).isEqualTo(200);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(build));
+        assertThat(ScriptedEngine.CALLS).containsExactly("stage v2", "promote v2");
+    }
+
     @Test
     void shouldStopAHotfixOnCallRefused() throws Exception {
         var build = startAsAlice(
@@ -180,7 +225,8 @@ class WindowHoldTest {
         });
         chat.start();
         try {
-            SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL,
+            // System scope, as the admin guide says: no pipeline can read it, and Jenkins itself still finds it.
+            SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.SYSTEM,
                     "chat-webhook", "team chat", Secret.fromString("http://127.0.0.1:" + chat.getAddress().getPort() + "/hook")));
             BlueGreenConfiguration.get().setNotificationCredentialsId("chat-webhook");
 
@@ -193,6 +239,43 @@ class WindowHoldTest {
         finally {
             chat.stop(0);
         }
+    }
+
+    /**
+     * An approval (web thread) or a timer may hand the step more work while a deploy stages. In
+     * workflow-step-api's GeneralNonBlockingStepExecution.run the shorter call cleared the longer
+     * one's thread and future, so a restart no longer waited for the deploy and a stop could not
+     * interrupt it. The later work now waits for the deploy.
+     */
+    @Test
+    void shouldKeepAStagingDeployRestartSafeAndStoppableWhenMoreWorkArrives() throws Exception {
+        DeploymentPolicyConfiguration.get().setWindows("destinations:\n  staging: unrestricted\n");
+        ScriptedEngine.stageLastsUntil = new CountDownLatch(1);
+        var build = startAsAlice("node { blueGreenDeploy destination: 'staging', version: 'v2' }");
+        while (!ScriptedEngine.CALLS.contains("stage v2")) {
+            Thread.sleep(50);
+        }
+        var execution = (GateExecution) build.getExecution().getCurrentExecutions(true).get().stream()
+                .filter(GateExecution.class::isInstance).findFirst().orElseThrow();
+
+        var moreWork = new CountDownLatch(1);
+        execution.inBackground(moreWork::countDown);
+
+        assertThat(moreWork.await(500, TimeUnit.MILLISECONDS)).as("waits for the deploy").isFalse();
+        assertThat(execution.blocksRestart()).isTrue();
+        build.getOneOffExecutor().interrupt();
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(build));
+        assertThat(ScriptedEngine.CALLS).containsExactly("stage v2");
+    }
+
+    /** The engine's WorkspaceFile rule, reached through the agent call the step makes. */
+    @Test
+    void shouldRefuseAWindowConfigOutsideTheWorkspace() throws Exception {
+        var build = startAsAlice("node { deploymentWindow destination: 'production', configFile: '../../secrets/deploy.yml' }");
+
+        r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(build));
+        r.assertLogContains("deploymentWindow: configFile: expected a path inside the workspace such as config/deploy.yml,"
+                + " got '../../secrets/deploy.yml' which climbs out of it with '..'", build);
     }
 
     @Test

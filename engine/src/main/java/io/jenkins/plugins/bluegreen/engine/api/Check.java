@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.engine.api;
 
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.config.WorkspaceFile;
 
 import java.util.regex.Pattern;
 
@@ -24,18 +25,7 @@ final class Check {
         if (value == null || value.isBlank()) {
             return DEFAULT_CONFIG_FILE;
         }
-        var path = value.strip().replace('\\', '/');
-        if (path.startsWith("/") || path.matches("[A-Za-z]:/.*")) {
-            throw new InvalidInputException("configFile: expected a path inside the workspace such as "
-                    + DEFAULT_CONFIG_FILE + ", got the absolute path '" + value + "'");
-        }
-        for (String segment : path.split("/")) {
-            if (segment.equals("..")) {
-                throw new InvalidInputException("configFile: expected a path inside the workspace such as "
-                        + DEFAULT_CONFIG_FILE + ", got '" + value + "' which climbs out of it with '..'");
-            }
-        }
-        return path;
+        return WorkspaceFile.relative("configFile", value, DEFAULT_CONFIG_FILE);
     }
 
     /** The destination, or {@code null} for the base config. */

@@ -39,6 +39,19 @@ public record GateSettings(Duration interval, Duration timeout, int successes) i
                 successCount == null ? successes : successCount);
     }
 
+    /**
+     * How a deploy step gates the new color: {@code null}, meaning the config's {@code x-bluegreen.gate},
+     * unless the step sets any of the three; then it polls its own way, the ones it leaves out taken
+     * from {@code defaults}.
+     */
+    public static GateSettings forDeployStep(final GateSettings defaults, final Integer intervalSeconds,
+                                             final Integer timeoutSeconds, final Integer successCount) {
+        if (intervalSeconds == null && timeoutSeconds == null && successCount == null) {
+            return null;
+        }
+        return defaults.overriddenBy(intervalSeconds, timeoutSeconds, successCount);
+    }
+
     private static String seconds(final Duration d) {
         return d == null ? "nothing" : d.toSeconds() + " s";
     }

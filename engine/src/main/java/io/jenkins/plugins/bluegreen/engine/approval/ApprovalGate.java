@@ -52,11 +52,20 @@ public final class ApprovalGate implements Serializable {
      * group names), never from the requester, rejected when nobody answers in time.
      */
     public static ApprovalPolicy hotfix(final Set<String> onCall, final Duration timeout) {
+        return hotfix(onCall, timeout, true);
+    }
+
+    /**
+     * On-call's approval of a hotfix outside the window: one approval from someone on call other than
+     * the requester, or two different ones when the requester is not known (a build a timer, an SCM
+     * push or a remote trigger started), since then the requester cannot be kept from approving.
+     */
+    public static ApprovalPolicy hotfix(final Set<String> onCall, final Duration timeout, final boolean requesterKnown) {
         if (onCall == null || onCall.stream().allMatch(s -> s == null || s.isBlank())) {
             throw new InvalidInputException("hotfix approval: on-call is empty; expected the on-call group or user ids"
                     + " who may approve a hotfix outside the window");
         }
-        return new ApprovalPolicy(onCall, 1, false, timeout, TimeoutOutcome.REJECT, false, false);
+        return new ApprovalPolicy(onCall, requesterKnown ? 1 : 2, false, timeout, TimeoutOutcome.REJECT, false, false);
     }
 
     /** The next gate with {@code who}'s approval; refused (with the reason) when it may not count. */

@@ -38,9 +38,8 @@ public record ApprovalPolicy(Set<String> approvers, int required, boolean reques
         return new ApprovalPolicy(Set.of(), 1, false, null, TimeoutOutcome.REJECT, false, false);
     }
 
-    /** True when {@code who} is listed by user id or through one of their groups (or nobody is listed). */
+    /** True when {@code who} is listed as a user or through one of their groups (or nobody is listed); see {@link ApproverName}. */
     public boolean allows(final Approver who) {
-        return approvers.isEmpty() || approvers.contains(who.userId())
-                || who.groups().stream().anyMatch(approvers::contains);
+        return approvers.isEmpty() || approvers.stream().anyMatch(entry -> ApproverName.matches(entry, who));
     }
 }

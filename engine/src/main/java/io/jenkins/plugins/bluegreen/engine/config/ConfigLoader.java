@@ -35,7 +35,7 @@ public final class ConfigLoader {
         var tree = base.orElseThrow();
         if (!tree.root().isObject()) {
             problems.error(name + ": expected a map of settings (service, image, servers, ...), got "
-                    + ConfigNode.describe(tree.root()));
+                    + ConfigNode.shape(tree.root()));
             problems.throwIfErrors();
         }
         var root = (ObjectNode) tree.root();
@@ -56,6 +56,18 @@ public final class ConfigLoader {
             warnings.add(name + ": environment variables the deploy will need are not set here: " + String.join(", ", unset));
         }
         return new LoadedConfig(config, warnings, env);
+    }
+
+    /**
+     * Loads the config a pipeline names, inside its workspace: neither the file nor its destination's
+     * overlay may lead out of it (see {@link WorkspaceFile}).
+     */
+    public static LoadedConfig loadInWorkspace(final Path workspace, final String configFile,
+            final Optional<String> destination, final Function<String, String> env) {
+        var file = WorkspaceFile.resolve(workspace, "configFile", configFile, DEFAULT_FILE);
+        destination.ifPresent(dest -> WorkspaceFile.confine(workspace, Destinations.overlayFile(file, dest),
+                "destination", dest));
+        return load(file, destination, env);
     }
 
     /** The destinations {@code file} offers: its inline blocks and the {@code deploy.<dest>.yml} files next to it. */
@@ -95,7 +107,7 @@ public final class ConfigLoader {
                 }
                 else {
                     problems.error(overlayPath + ": expected a map of settings to merge over " + file + ", got "
-                            + ConfigNode.describe(overlay.root()));
+                            + ConfigNode.shape(overlay.root()));
                 }
             });
         }

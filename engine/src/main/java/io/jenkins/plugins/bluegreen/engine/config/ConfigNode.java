@@ -291,6 +291,17 @@ final class ConfigNode {
         return present() ? reader.apply(this) : fallback;
     }
 
+    /**
+     * What a whole file turned out to be, never quoting it: a file that parses as one value may be
+     * something that was never meant to be read aloud (a key pasted in place of the config, say).
+     */
+    static String shape(final JsonNode value) {
+        if (value == null || value.isMissingNode() || value.isNull()) {
+            return "nothing";
+        }
+        return value.isArray() ? "a list" : value.isObject() ? "a map" : "a single value";
+    }
+
     static String describe(final JsonNode value) {
         if (value == null || value.isMissingNode() || value.isNull()) {
             return "nothing";

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.engine.deploy;
 
 import io.jenkins.plugins.bluegreen.engine.api.DeployEngine;
+import io.jenkins.plugins.bluegreen.engine.api.DeployEnvironment;
 import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
 import io.jenkins.plugins.bluegreen.engine.api.GateOutcome;
@@ -12,6 +13,7 @@ import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
 import io.jenkins.plugins.bluegreen.engine.api.StagedRelease;
 import io.jenkins.plugins.bluegreen.engine.config.ConfigLoader;
 import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
+import io.jenkins.plugins.bluegreen.engine.config.SecretRef;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
 import io.jenkins.plugins.bluegreen.engine.health.GateResult;
 import io.jenkins.plugins.bluegreen.engine.health.GateSettings;
@@ -33,6 +35,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The engine behind the Jenkins steps, found by {@link DeployEngine#load()}: each call loads the
@@ -46,10 +50,10 @@ public final class BlueGreenEngine implements DeployEngine {
 
     @Override
     public StagedRelease stage(final DeployRequest request, final SshAccess ssh, final Path workspace,
-                               final EventSink events) {
-        var loaded = load(request, workspace);
+                               final DeployEnvironment environment, final EventSink events) {
+        var loaded = load(request, workspace, environment);
         var message = request.hotfix() ? "hotfix: " + request.reason() : request.reason();
-        var staged = deploy(loaded, request, ssh, events).stage(new DeployPlan(request.version(), request.requestedBy(),
+        var staged = deploy(loaded, request, ssh, environment, events).stage(new DeployPlan(request.version(), request.requestedBy(),
                 message, false, false, null, null));
         return new StagedRelease(request, staged.color().label(), staged.previousVersion(), hosts(loaded),
                 staged.phases());
@@ -57,26 +61,26 @@ public final class BlueGreenEngine implements DeployEngine {
 
     @Override
     public DeployOutcome promote(final StagedRelease staged, final SshAccess ssh, final Path workspace,
-                                 final EventSink events) {
-        var loaded = load(staged.request(), workspace);
-        return deploy(loaded, staged.request(), ssh, events).promote(staged(staged), SwitchGuard.ALWAYS).asOutcome();
+                                 final DeployEnvironment environment, final EventSink events) {
+        var loaded = load(staged.request(), workspace, environment);
+        return deploy(loaded, staged.request(), ssh, environment, events).promote(staged(staged), SwitchGuard.ALWAYS).asOutcome();
     }
 
     @Override
     public DeployOutcome abandon(final StagedRelease staged, final String why, final SshAccess ssh,
-                                 final Path workspace, final EventSink events) {
-        var loaded = load(staged.request(), workspace);
-        var result = deploy(loaded, staged.request(), ssh, events).abandon(staged(staged), why);
+                                 final Path workspace, final DeployEnvironment environment, final EventSink events) {
+        var loaded = load(staged.request(), workspace, environment);
+        var result = deploy(loaded, staged.request(), ssh, environment, events).abandon(staged(staged), why);
         return new DeployOutcome(staged.liveVersion(), staged.liveVersion(), Color.parse(staged.idleColor(),
                 "idle color").other().label(), staged.hosts(), result.phases());
     }
 
     @Override
     public MigrationOutcome migrate(final MigrationRequest request, final SshAccess ssh, final Path workspace,
-                                    final EventSink events) {
-        var loaded = load(request.configFile(), request.destination(), workspace);
+                                    final DeployEnvironment environment, final EventSink events) {
+        var loaded = load(request.configFile(), request.destination(), workspace, environment);
         var migrations = new ReleaseMigrations(loaded, events);
-        try (var connections = new Connections(connector(loaded, ssh, events))) {
+        try (var connections = new Connections(connector(loaded, ssh, environment, events))) {
             var result = migrations.run(connections, request.version(),
                     new DeployStamp(Instant.now(), request.requestedBy()), null, Optional.of(workspace));
             return new MigrationOutcome(result.version(), result.schemaBefore(), result.schemaAfter(),
@@ -86,9 +90,9 @@ public final class BlueGreenEngine implements DeployEngine {
 
     @Override
     public DeployOutcome rollback(final RollbackRequest request, final SshAccess ssh, final Path workspace,
-                                  final EventSink events) {
-        var loaded = load(request.configFile(), request.destination(), workspace);
-        var connector = connector(loaded, ssh, events);
+                                  final DeployEnvironment environment, final EventSink events) {
+        var loaded = load(request.configFile(), request.destination(), workspace, environment);
+        var connector = connector(loaded, ssh, environment, events);
         try (var connections = new Connections(connector)) {
             var hosts = loaded.config().primaryRole().hosts().stream().map(connections::get).toList();
             return ConfigRollback.of(loaded, connector, connections, request.requestedBy(), events).run(hosts, request);
@@ -101,33 +105,43 @@ public final class BlueGreenEngine implements DeployEngine {
         var settings = new GateSettings(gate.interval(), REQUEST_TIMEOUT, gate.timeout(), 0, gate.successes(),
                 StatusRange.SUCCESS, null);
         var targets = request.urls().stream().map(u -> new GateTarget(null, u.toString())).toList();
-        var results = GateResult.orThrow(new HealthGate(settings, events, SecretMask.none()).await(targets));
+        var results = GateResult.orThrow(new HealthGate(settings, events, SecretMask.none()).withoutBodyExcerpts()
+                .await(targets));
         int polls = results.stream().mapToInt(GateResult::attempts).max().orElse(0);
         var took = results.stream().map(GateResult::elapsed).max(Duration::compareTo).orElse(Duration.ZERO);
         return new GateOutcome(request.urls(), polls, took);
     }
 
-    private static LoadedConfig load(final DeployRequest request, final Path workspace) {
-        return load(request.configFile(), request.destination(), workspace);
+    @Override
+    public Set<String> environmentNames(final String configFile, final String destination, final Path workspace) {
+        return load(configFile, destination, workspace, DeployEnvironment.NONE).config().references().stream()
+                .map(SecretRef::name).collect(Collectors.toUnmodifiableSet());
     }
 
-    private static LoadedConfig load(final String configFile, final String destination, final Path workspace) {
-        return ConfigLoader.load(workspace.resolve(configFile), Optional.ofNullable(destination));
+    private static LoadedConfig load(final DeployRequest request, final Path workspace, final DeployEnvironment environment) {
+        return load(request.configFile(), request.destination(), workspace, environment);
+    }
+
+    /** References resolve in the environment handed over, and only there. */
+    private static LoadedConfig load(final String configFile, final String destination, final Path workspace,
+                                     final DeployEnvironment environment) {
+        return ConfigLoader.loadInWorkspace(workspace, configFile, Optional.ofNullable(destination), environment::get);
     }
 
     /** The deploy of {@code request}, gated as its step says when it says so, else as the config does. */
     private static BlueGreenDeploy deploy(final LoadedConfig loaded, final DeployRequest request, final SshAccess ssh,
-                                          final EventSink events) {
+                                          final DeployEnvironment environment, final EventSink events) {
         var config = loaded.config();
         var step = request.gate();
         var gate = step == null ? config.extension().gate()
                 : config.extension().gate().withPolling(step.interval(), step.timeout(), step.successes());
-        return new BlueGreenDeploy(loaded, connector(loaded, ssh, events), events, gate);
+        return new BlueGreenDeploy(loaded, connector(loaded, ssh, environment, events), events, gate);
     }
 
-    private static SshConnector connector(final LoadedConfig loaded, final SshAccess ssh, final EventSink events) {
+    private static SshConnector connector(final LoadedConfig loaded, final SshAccess ssh,
+                                          final DeployEnvironment environment, final EventSink events) {
         var config = loaded.config();
-        var mask = loaded.secretMask().with(ssh.secrets());
+        var mask = loaded.secretMask().with(ssh.secrets()).with(environment.secrets());
         var keys = new ArrayList<SshKey>();
         for (String key : ssh.privateKeys()) {
             keys.add(SshKey.of(ssh.credentialsId(), key, ssh.passphrase()));

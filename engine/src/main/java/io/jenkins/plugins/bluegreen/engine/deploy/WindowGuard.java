@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.engine.deploy;
 
 import io.jenkins.plugins.bluegreen.engine.config.DeployConfig;
+import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.window.HotfixOverride;
 import io.jenkins.plugins.bluegreen.engine.window.WindowDecision;
 import io.jenkins.plugins.bluegreen.engine.window.WindowPolicies;
@@ -23,10 +24,14 @@ public final class WindowGuard implements SwitchGuard {
         this.hotfix = hotfix;
     }
 
-    /** The window of {@code destination} as the config's {@code x-bluegreen.windows} sets it. */
+    /**
+     * The window of a deploy to {@code destination} as the config's {@code x-bluegreen.windows} sets it,
+     * including the policy of every destination whose hosts the config deploys to.
+     */
     public static WindowGuard of(final DeployConfig config, final String destination,
                                  final Optional<HotfixOverride> hotfix) {
-        return new WindowGuard(policies(config).forDestination(destination), hotfix);
+        return new WindowGuard(policies(config).forDeploy(destination,
+                config.allHosts().stream().map(Host::name).toList()), hotfix);
     }
 
     /** {@code x-bluegreen.windows} when written, else the standard Tue-Thu 10:00-14:00 UTC window. */

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  *
  * @param attempts requests made to it
  * @param lastStatus the last HTTP status seen, or -1 when no response ever came
- * @param failure why it did not pass (masked, with a body excerpt), {@code null} when it passed
+ * @param failure why it did not pass (masked, with a body excerpt unless the gate leaves them out), {@code null} when it passed
  */
 public record GateResult(GateTarget target, boolean passed, int attempts, Duration elapsed, int lastStatus,
                          String failure) {

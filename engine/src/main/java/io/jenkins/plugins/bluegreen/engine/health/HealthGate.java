@@ -40,6 +40,8 @@ public final class HealthGate {
     private final Sleeper sleeper;
     private final EventSink events;
     private final SecretMask mask;
+    /** Whether a failure shows an excerpt of the answer's body. */
+    private final boolean excerpts;
 
     public HealthGate(final GateSettings settings, final EventSink events, final SecretMask mask) {
         this(settings, events, mask, Clock.systemUTC(), Sleeper.real());
@@ -47,6 +49,12 @@ public final class HealthGate {
 
     public HealthGate(final GateSettings settings, final EventSink events, final SecretMask mask, final Clock clock,
                       final Sleeper sleeper) {
+        this(settings, events, mask, clock, sleeper, true);
+    }
+
+    private HealthGate(final GateSettings settings, final EventSink events, final SecretMask mask, final Clock clock,
+                       final Sleeper sleeper, final boolean excerpts) {
+        this.excerpts = excerpts;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.rule = new ResponseRule(settings);
         this.events = events;
@@ -60,6 +68,15 @@ public final class HealthGate {
                 .followRedirects(false)
                 .retryOnConnectionFailure(false)
                 .build();
+    }
+
+    /**
+     * This gate, reporting a failing answer by its status and the check that failed but without an
+     * excerpt of its body: for URLs a pipeline names, whose bodies (an internal service's error page,
+     * say) are not the pipeline's to read in a build log.
+     */
+    public HealthGate withoutBodyExcerpts() {
+        return new HealthGate(settings, events, mask, clock, sleeper, false);
     }
 
     /** Polls every target until all pass or time runs out; one result per target, in order. */
@@ -124,7 +141,8 @@ public final class HealthGate {
             p.lastStatus = response.code();
             var body = response.peekBody(BODY_LIMIT).string();
             var why = rule.failure(p.target, response.code(), body);
-            return why == null ? null : mask.apply(why) + " (status " + response.code() + ", body: " + excerpt(body) + ")";
+            return why == null ? null : mask.apply(why) + " (status " + response.code()
+                    + (excerpts ? ", body: " + excerpt(body) : "") + ")";
         }
         catch (ConnectException e) {
             return "connection refused";

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
 final class WindowConfigReader {
     private static final String UNRESTRICTED = "unrestricted";
     private static final Set<String> POLICY_KEYS = Set.of("zone", "allow", "deny", "blackouts");
+    private static final Set<String> DESTINATION_KEYS = Set.of("hosts", "zone", "allow", "deny", "blackouts");
     private static final Set<String> RULE_KEYS = Set.of("name", "days", "from", "to", "zone");
     private static final Set<String> BLACKOUT_KEYS = Set.of("name", "from", "to", "zone");
     private static final Pattern CLOCK = Pattern.compile("(\\d{1,2}):(\\d{2})");
@@ -73,6 +75,7 @@ final class WindowConfigReader {
         boolean hasRules = node.has("allow") || node.has("deny") || node.has("blackouts");
         var fallback = hasRules ? policy(node, path, zone) : WindowPolicy.seedDefault();
         var byDestination = new LinkedHashMap<String, WindowPolicy>();
+        var hostsByDestination = new LinkedHashMap<String, Set<String>>();
         var destinations = node.get("destinations");
         if (destinations != null && !destinations.isNull()) {
             var destPath = join(path, "destinations");
@@ -86,13 +89,36 @@ final class WindowConfigReader {
                     byDestination.put(e.getKey(), WindowPolicy.unrestricted());
                 }
                 else {
-                    requireMapping(value, p, POLICY_KEYS, "a policy (zone, allow, deny, blackouts) or 'unrestricted'");
+                    requireMapping(value, p, DESTINATION_KEYS, "a policy (hosts, zone, allow, deny, blackouts) or 'unrestricted'");
                     var destZone = value.has("zone") ? zone(value.get("zone"), join(p, "zone")) : zone;
-                    byDestination.put(e.getKey(), policy(value, p, destZone));
+                    // hosts alone say where a destination is, not when: it keeps the default policy
+                    boolean onlyHosts = value.has("hosts") && !value.has("allow") && !value.has("deny")
+                            && !value.has("blackouts");
+                    byDestination.put(e.getKey(), onlyHosts ? fallback : policy(value, p, destZone));
+                    if (value.has("hosts")) {
+                        hostsByDestination.put(e.getKey(), hosts(value.get("hosts"), join(p, "hosts")));
+                    }
                 }
             }
         }
-        return new WindowPolicies(fallback, byDestination);
+        return new WindowPolicies(fallback, byDestination, hostsByDestination);
+    }
+
+    /** Host names, or {@code *.suffix} for every host under a domain. */
+    private Set<String> hosts(final JsonNode node, final String path) {
+        if (!node.isArray() || node.isEmpty()) {
+            throw error(path, describe(node), "a list of host names such as [web-1.internal, '*.prod.internal']");
+        }
+        var hosts = new TreeSet<String>();
+        for (int i = 0; i < node.size(); i++) {
+            var host = node.get(i);
+            if (!host.isTextual() || !host.asText().strip().matches("(\\*\\.)?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?")) {
+                throw error(join(path, String.valueOf(i + 1)), describe(host), "a host name such as web-1.internal or"
+                        + " '*.prod.internal'");
+            }
+            hosts.add(host.asText().strip());
+        }
+        return hosts;
     }
 
     private WindowPolicy policy(final JsonNode node, final String path, final ZoneId zone) {

@@ -35,4 +35,17 @@ class GateSettingsTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("successes: expected 1 to 100 consecutive healthy answers, got 0");
     }
+
+    @Test
+    void shouldLeaveADeployToItsConfigsGateWhenTheStepSetsNoneOfTheThree() {
+        assertThat(GateSettings.forDeployStep(GateSettings.DEFAULTS, null, null, null)).isNull();
+    }
+
+    @Test
+    void shouldTakeTheDefaultsForWhatADeployStepLeavesOutOnceItSetsOne() {
+        var own = new GateSettings(Duration.ofSeconds(10), Duration.ofMinutes(5), 4);
+
+        assertThat(GateSettings.forDeployStep(own, null, null, 6))
+                .isEqualTo(new GateSettings(Duration.ofSeconds(10), Duration.ofMinutes(5), 6));
+    }
 }

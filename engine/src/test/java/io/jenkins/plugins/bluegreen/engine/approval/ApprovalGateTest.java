@@ -268,6 +268,16 @@ class ApprovalGateTest {
             assertThat(gate.passed(OPENED.plus(Duration.ofMinutes(30)))).isFalse();
         }
 
+        /** A timer or an SCM push started the build: the requester may be anyone, even on call. */
+        @Test
+        void shouldNeedTwoDifferentOnCallApprovalsWhenTheRequesterIsUnknown() {
+            var gate = ApprovalGate.open(ApprovalGate.hotfix(Set.of("on-call"), Duration.ofMinutes(30), false), "SYSTEM",
+                    OPENED).approve(oncallAlice, LATER, "go", null);
+
+            assertThat(gate.passed(LATER)).isFalse();
+            assertThat(gate.approve(new Approver("dave", Set.of("on-call")), LATER, "agreed", null).passed(LATER)).isTrue();
+        }
+
         @Test
         void shouldRefuseAHotfixPolicyWithoutOnCall() {
             assertThatThrownBy(() -> ApprovalGate.hotfix(Set.of(), null))

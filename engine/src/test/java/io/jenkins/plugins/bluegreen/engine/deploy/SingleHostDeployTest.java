@@ -1,8 +1,10 @@
 package io.jenkins.plugins.bluegreen.engine.deploy;
 
+import static io.jenkins.plugins.bluegreen.engine.api.DeployEnvironment.NONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.bluegreen.engine.api.DeployEngine;
+import io.jenkins.plugins.bluegreen.engine.api.DeployEnvironment;
 import io.jenkins.plugins.bluegreen.engine.api.DeployRequest;
 import io.jenkins.plugins.bluegreen.engine.api.GateSettings;
 import io.jenkins.plugins.bluegreen.engine.api.MigrationRequest;
@@ -25,6 +27,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,6 +35,8 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
@@ -107,27 +112,51 @@ class SingleHostDeployTest {
         var ssh = ssh();
         var events = new ArrayList<Event>();
 
-        var first = engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh, workspace,
+        var first = engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh, workspace, NONE,
                 events::add);
         assertThat(first.version()).isEqualTo("v1");
         assertThat(first.color()).isEqualTo("blue");
 
-        var staged = engine.stage(new DeployRequest(null, null, "v2", "bob", false, null, null), ssh, workspace,
+        var staged = engine.stage(new DeployRequest(null, null, "v2", "bob", false, null, null), ssh, workspace, NONE,
                 events::add);
         assertThat(staged.idleColor()).isEqualTo("green");
         assertThat(staged.liveVersion()).isEqualTo("v1");
         assertThat(DeployScenario.get(server.url())).as("traffic stays on v1 while staged").isEqualTo("200 bgtest-app v1");
 
-        var abandoned = engine.abandon(staged, "smoke tests failed", ssh, workspace, events::add);
+        var abandoned = engine.abandon(staged, "smoke tests failed", ssh, workspace, NONE, events::add);
         assertThat(abandoned.version()).isEqualTo("v1");
         assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v1");
 
-        var restaged = engine.stage(new DeployRequest(null, null, "v2", "bob", false, null, null), ssh, workspace,
+        var restaged = engine.stage(new DeployRequest(null, null, "v2", "bob", false, null, null), ssh, workspace, NONE,
                 events::add);
-        var promoted = engine.promote(restaged, ssh, workspace, events::add);
+        var promoted = engine.promote(restaged, ssh, workspace, NONE, events::add);
         assertThat(promoted.version()).isEqualTo("v2");
         assertThat(promoted.previousVersion()).isEqualTo("v1");
         assertThat(DeployScenario.get(server.url())).isEqualTo("200 bgtest-app v2");
+    }
+
+    /**
+     * What {@code withCredentials} binds reaches the container through the environment the step hands
+     * over (only the names the config refers to), and no event shows it: the calls EngineTask makes.
+     */
+    @Test
+    void shouldGiveTheContainerTheSecretTheStepHandsOverAndNeverPrintIt() throws IOException {
+        config();
+        Files.writeString(workspace.resolve("config/deploy.yml"), "env:\n  secret: [BG_APP_SECRET]\n",
+                StandardOpenOption.APPEND);
+        var secret = "s3cret-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        var engine = DeployEngine.load();
+        var handed = DeployEnvironment.of(Map.of("BG_APP_SECRET", secret, "UNRELATED_TOKEN", "not-for-the-hosts"),
+                Set.of("BG_APP_SECRET", "UNRELATED_TOKEN"), engine.environmentNames("config/deploy.yml", null, workspace),
+                System.getenv());
+        var events = new ArrayList<Event>();
+
+        var outcome = engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh(), workspace,
+                handed, events::add);
+
+        assertThat(onHost("podman inspect --format '{{range .Config.Env}}{{println .}}{{end}}' " + service + "-web-"
+                + outcome.color())).contains("BG_APP_SECRET=" + secret).doesNotContain("UNRELATED_TOKEN");
+        assertThat(events).isNotEmpty().noneMatch(e -> e.message().contains(secret));
     }
 
     @Test
@@ -198,10 +227,10 @@ class SingleHostDeployTest {
         var configured = new ArrayList<Event>();
         var overridden = new ArrayList<Event>();
 
-        engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh(), workspace,
+        engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh(), workspace, NONE,
                 configured::add);
         engine.deploy(new DeployRequest(null, null, "v2", "alice", false, null,
-                new GateSettings(Duration.ofSeconds(1), Duration.ofSeconds(60), 2)), ssh(), workspace, overridden::add);
+                new GateSettings(Duration.ofSeconds(1), Duration.ofSeconds(60), 2)), ssh(), workspace, NONE, overridden::add);
 
         assertThat(configured).extracting(Event::message).anyMatch(m -> m.contains("to pass 1 time(s) in a row"));
         assertThat(overridden).extracting(Event::message).anyMatch(m -> m.contains("to pass 2 time(s) in a row"));
@@ -212,9 +241,9 @@ class SingleHostDeployTest {
     void shouldMigrateThroughTheEngineAndSayHowManyMigrationsRan() throws IOException {
         config(migrations());
 
-        var first = DeployEngine.load().migrate(new MigrationRequest(null, null, "v1", "alice"), ssh(), workspace,
+        var first = DeployEngine.load().migrate(new MigrationRequest(null, null, "v1", "alice"), ssh(), workspace, NONE,
                 e -> { });
-        var second = DeployEngine.load().migrate(new MigrationRequest(null, null, "v2", "alice"), ssh(), workspace,
+        var second = DeployEngine.load().migrate(new MigrationRequest(null, null, "v2", "alice"), ssh(), workspace, NONE,
                 e -> { });
 
         assertThat(first.schemaBefore()).isNull();
@@ -227,12 +256,12 @@ class SingleHostDeployTest {
     void shouldRollBackThroughTheEngineByBootingAReleaseThatIsNoLongerWarm() throws IOException {
         config();
         var engine = DeployEngine.load();
-        engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh(), workspace, e -> { });
-        engine.deploy(new DeployRequest(null, null, "v2", "bob", false, null, null), ssh(), workspace, e -> { });
+        engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh(), workspace, NONE, e -> { });
+        engine.deploy(new DeployRequest(null, null, "v2", "bob", false, null, null), ssh(), workspace, NONE, e -> { });
         onHost("podman rm -f -t 0 " + service + "-web-blue");
         var events = new ArrayList<Event>();
 
-        var outcome = engine.rollback(new RollbackRequest(null, null, null, false, "dave", "INC-7"), ssh(), workspace,
+        var outcome = engine.rollback(new RollbackRequest(null, null, null, false, "dave", "INC-7"), ssh(), workspace, NONE,
                 events::add);
 
         assertThat(outcome.version()).isEqualTo("v1");
@@ -245,12 +274,12 @@ class SingleHostDeployTest {
     void shouldRollTheSchemaBackWithTheConfiguredCommandFromTheCommandLine() throws IOException {
         config(migrations());
         var engine = DeployEngine.load();
-        engine.migrate(new MigrationRequest(null, null, "v1", "alice"), ssh(), workspace, e -> { });
-        engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh(), workspace, e -> { });
-        engine.migrate(new MigrationRequest(null, null, "v2", "bob"), ssh(), workspace, e -> { });
-        engine.deploy(new DeployRequest(null, null, "v2", "bob", false, null, null), ssh(), workspace, e -> { });
+        engine.migrate(new MigrationRequest(null, null, "v1", "alice"), ssh(), workspace, NONE, e -> { });
+        engine.deploy(new DeployRequest(null, null, "v1", "alice", false, null, null), ssh(), workspace, NONE, e -> { });
+        engine.migrate(new MigrationRequest(null, null, "v2", "bob"), ssh(), workspace, NONE, e -> { });
+        engine.deploy(new DeployRequest(null, null, "v2", "bob", false, null, null), ssh(), workspace, NONE, e -> { });
         // A contract step migrated ahead of v3: v1 never served on schema 3.
-        engine.migrate(new MigrationRequest(null, null, "v3", "bob"), ssh(), workspace, e -> { });
+        engine.migrate(new MigrationRequest(null, null, "v3", "bob"), ssh(), workspace, NONE, e -> { });
 
         var refused = cli("rollback", "--reason", "INC-8");
         var run = cli("rollback", "--schema", "--reason", "INC-8");

@@ -70,6 +70,18 @@ class HealthGateTest {
         assertThat(events).filteredOn(e -> e.message().contains("status 503")).hasSize(1);
     }
 
+    /** The healthGate step's URLs are the pipeline's choice; what they answer stays out of the build log. */
+    @Test
+    void shouldNameTheFailedCheckAndStatusButNoBodyWhenToldNotTo() {
+        server.on("/health/ready", Reply.of(500, "<html>internal admin console: db=10.0.0.5</html>"));
+
+        var results = gate(settings(2, 1, Duration.ofSeconds(2))).withoutBodyExcerpts()
+                .await(List.of(new GateTarget("web-2", server.url("/health/ready"))));
+
+        assertThat(results.get(0).failure()).contains("status 500").doesNotContain("admin console").doesNotContain("body:");
+        assertThat(events).noneMatch(e -> e.message().contains("admin console"));
+    }
+
     @Test
     void shouldNameTheFailedCheckHostStatusAndMaskedBody() {
         server.on("/health/ready", Reply.of(200, READY_BODY.replace("}}", "},\"token\":\"s3cr3t-token\"}")));

@@ -1,9 +1,16 @@
 package io.jenkins.plugins.bluegreen.engine.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The admins' policy is a floor: a repository may hold more, never less. */
 class AdminFloorTest {
@@ -52,5 +59,53 @@ class AdminFloorTest {
         var repository = WindowPolicies.parse("deny: [{name: team offsite, days: [sat]}]", "config/deploy.yml");
         assertThat(floor.tightenedBy(repository).forDestination(null).decide(SATURDAY).rule())
                 .isEqualTo("weekend freeze");
+    }
+
+    /**
+     * The repository names its destinations and lists its hosts: a "staging" config that lists
+     * production hosts is held by production's policy, since the admins tied those hosts to it.
+     */
+    @Test
+    void shouldHoldADeployByTheDestinationItsHostsBelongTo() {
+        var admins = WindowPolicies.parse("""
+                deny: [{name: weekend freeze, days: [sat, sun]}]
+                destinations:
+                  staging: unrestricted
+                  production:
+                    hosts: [db-1.internal, '*.prod.internal']
+                """, "global configuration");
+
+        assertThat(admins.forDeploy("staging", List.of("web-1.staging.internal")).isOpen(SATURDAY)).isTrue();
+        var disguised = admins.forDeploy("staging", List.of("web-1.staging.internal", "WEB-7.prod.internal"));
+        assertThat(disguised.isOpen(SATURDAY)).isFalse();
+        assertThat(disguised.decide(SATURDAY).rule()).isEqualTo("weekend freeze");
+        assertThat(admins.forDeploy("staging", List.of("db-1.internal")).isOpen(SATURDAY)).isFalse();
+        assertThat(admins.forDeploy("staging", List.of("prod.internal.example")).isOpen(SATURDAY)).isTrue();
+    }
+
+    @Test
+    void shouldReadTheHostsARepositoryDeploysToWithItsWindows(@TempDir final Path workspace) throws IOException {
+        Files.createDirectories(workspace.resolve("config"));
+        Files.writeString(workspace.resolve("config/deploy.yml"), String.join("\n", "service: shop",
+                "image: registry.example/shop", "servers: [web-1.staging.internal]", ""));
+        Files.writeString(workspace.resolve("config/deploy.staging.yml"), "servers: [web-3.prod.internal]\n");
+        var admins = WindowPolicies.parse("""
+                destinations:
+                  staging: unrestricted
+                  production: {hosts: ['*.prod.internal']}
+                """, "global configuration");
+
+        var repository = RepositoryPolicy.read(workspace, "config/deploy.yml", "staging");
+
+        assertThat(repository.hosts()).containsExactly("web-3.prod.internal");
+        assertThat(repository.heldBy(admins, "staging").isOpen(SATURDAY)).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAHostListThatIsNoList() {
+        assertThatThrownBy(() -> WindowPolicies.parse("destinations: {production: {hosts: '*.prod.internal'}}", "policy"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("destinations/production/hosts")
+                .hasMessageContaining("a list of host names such as [web-1.internal, '*.prod.internal']");
     }
 }

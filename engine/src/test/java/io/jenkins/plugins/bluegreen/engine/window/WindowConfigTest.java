@@ -278,7 +278,7 @@ class WindowConfigTest {
         blackouts: [{from: 2026-12-23, to: "2027-01-04T00:00:00Z"}]   | deploy.yml: x-bluegreen/windows/blackouts/0/to: found the instant 2027-01-04T00:00:00Z while the other end is a date, expected both ends dates or both instants
         blackouts: [{from: "2026-12-23T10:00:00Z", to: "2026-12-23T10:00:00Z"}] | deploy.yml: x-bluegreen/windows/blackouts/0/to: found 2026-12-23T10:00:00Z, not after from 2026-12-23T10:00:00Z, expected an instant after from
         destinations: [staging]                                       | deploy.yml: x-bluegreen/windows/destinations: found a list, expected a mapping of destination name to a policy or 'unrestricted'
-        destinations: {staging: open}                                 | deploy.yml: x-bluegreen/windows/destinations/staging: found "open", expected a policy (zone, allow, deny, blackouts) or 'unrestricted'
+        destinations: {staging: open}                                 | deploy.yml: x-bluegreen/windows/destinations/staging: found "open", expected a policy (hosts, zone, allow, deny, blackouts) or 'unrestricted'
         destinations: {prod: {zone: CET, allow: [{days: [sun-sat], from: "24:00", to: "01:00"}]}} | deploy.yml: x-bluegreen/windows/destinations/prod/allow/0/from: found "24:00", expected a time of day "HH:MM" from "00:00" to "23:59"
         """)
     void shouldExplainABadPolicy(final String yaml, final String message) {
