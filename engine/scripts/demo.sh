@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The blue-green demo in one command: three simulated hosts on this machine (a real sshd, podman
-# and nginx each, loopback only), v1 deployed, then v2 blue-green under 200 requests/s, with the
-# per-phase timeline and the failed-request count printed. Cleans up after itself.
+# The blue-green demo in one command: three simulated hosts on this machine (each a network
+# namespace with a real sshd, podman and nginx), v1 deployed, 200 requests/s with no deploy (the
+# control), then v2 blue-green under the same load, with the per-phase timeline and the
+# failed-request counts printed. Exits non-zero when a request was lost. Cleans up after itself.
 # Needs root (podman rootful, sshd); installs the test tools first if any is missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
