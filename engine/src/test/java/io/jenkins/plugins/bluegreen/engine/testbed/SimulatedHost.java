@@ -126,10 +126,14 @@ final class SimulatedHost {
                 .start();
     }
 
-    /** A program run on this host: in its network and mount namespaces. */
+    /**
+     * A program run on this host: in its network and mount namespaces. Entering a mount namespace
+     * resets the root to the namespace's own; {@code --root} keeps the anchor's, so a test run inside
+     * a chroot (a Debian 13 tree on a Debian 12 machine, say) still sees its own files.
+     */
     ProcessBuilder inHost(final String... command) {
         var argv = new ArrayList<>(List.of(TestTools.require("nsenter").toString(), "--target",
-                String.valueOf(anchor.pid()), "--mount", "--net", "--"));
+                String.valueOf(anchor.pid()), "--mount", "--net", "--root", "--"));
         argv.addAll(List.of(command));
         return new ProcessBuilder(argv);
     }
