@@ -93,7 +93,9 @@ class HostKeyVerificationTest {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertThat(hash.waitFor()).isZero();
         var hashed = Files.readString(file);
-        assertThat(hashed).startsWith("|1|").doesNotContain(BED.host(0).name());
+        // OpenSSH 10's ssh-keyscan also writes the host's banner, as comment lines naming the host.
+        assertThat(hashed.lines().filter(line -> !line.startsWith("#")).toList()).isNotEmpty()
+                .allMatch(line -> line.startsWith("|1|")).noneMatch(line -> line.contains(BED.host(0).name()));
         try (var connection = trusting(hashed).connect(BED.host(0))) {
             assertThat(connection.run(Command.of("true"), OutputListener.discard(), Duration.ofSeconds(20)).ok()).isTrue();
         }

@@ -98,8 +98,11 @@ class SshFaultTest {
             var run = CompletableFuture.supplyAsync(() -> connection.run(Command.of("sh", "-c", "echo started; sleep 30"),
                     listener, TIMEOUT));
             started.get(10, TimeUnit.SECONDS);
-            // The sshd child serving this connection dies, as when a host crashes or the network drops.
-            BED.sessions(0).forEach(ProcessHandle::destroyForcibly);
+            // The sshd processes serving this connection die, as when a host crashes or the network
+            // drops. OpenSSH 10 serves a connection with a tree (sshd-session and its unprivileged
+            // child, which holds the socket), so the whole tree goes, not only the listener's child.
+            BED.sessions(0).stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                    .forEach(ProcessHandle::destroyForcibly);
             var failure = catchThrowable(() -> run.get(15, TimeUnit.SECONDS));
             assertThat(failure).hasCauseInstanceOf(DeployFailedException.class);
             assertThat(failure.getCause()).hasMessage(BED.host(0) + ": `sh -c 'echo started; sleep 30'` did not finish: "
