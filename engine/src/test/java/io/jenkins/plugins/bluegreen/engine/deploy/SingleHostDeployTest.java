@@ -169,7 +169,7 @@ class SingleHostDeployTest {
         var cli = new CommandLine(new BlueGreenCli()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
 
         int exit = cli.execute("deploy", "--version", "v1", "--file", workspace.resolve("config/deploy.yml").toString(),
-                "--by", "carol", "--smoke-test", "for u in $BLUEGREEN_URLS; do wget -q -O - \"$u\" | grep -q v1 || exit 1; done",
+                "--by", "carol", "--smoke-test", "for u in $BLUEGREEN_URLS; do curl -fsS \"$u\" | grep -q v1 || exit 1; done",
                 "-i", key.toString(), "--known-hosts", knownHosts.toString());
 
         assertThat(exit).as(err.toString()).isZero();
