@@ -203,7 +203,9 @@ record YamlTree(JsonNode root, SourceMap sources) {
                 if (Tag.INT.equals(tag)) {
                     return JSON.numberNode(Long.parseLong(text.replace("_", "")));
                 }
-                if (Tag.FLOAT.equals(tag)) {
+                // A float as Kamal's YAML reads one: with a dot. SnakeYAML also takes 71799e2 for one,
+                // which is how a short git revision from ERB became 7179900.0.
+                if (Tag.FLOAT.equals(tag) && text.contains(".")) {
                     return JSON.numberNode(Double.parseDouble(text.replace("_", "")));
                 }
             }

@@ -51,6 +51,17 @@ class KamalCompatibilityTest {
     }
 
     @Test
+    void shouldKeepAPlainValueThatOnlyLooksLikeANumberInExponentNotationAsWritten() {
+        // A short git revision such as 71799e2 (from ERB, or pasted) is text to Kamal's YAML, which
+        // wants a dot in a float; read as a float it became 7179900.0.
+        var f = files().minimal("env:", "  clear:", "    GIT_REVISION: 71799e2", "    RATIO: 0.5");
+
+        assertThat(f.config().env().clear()).containsExactly(
+                Map.entry("GIT_REVISION", new ConfigValue.Literal("71799e2")),
+                Map.entry("RATIO", new ConfigValue.Literal("0.5")));
+    }
+
+    @Test
     void shouldReadKamal2ProxyHealthcheckAndAppPort() {
         var f = files().minimal("proxy:", "  app_port: 8080", "  host: shop.example.com", "  ssl: true",
                 "  healthcheck:", "    path: /up/ready", "    interval: 3", "    timeout: 2");
