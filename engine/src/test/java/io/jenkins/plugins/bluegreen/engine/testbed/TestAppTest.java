@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -92,11 +93,18 @@ class TestAppTest {
     private static String podman(final String... args) throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(TestTools.require("podman").toString()));
         command.addAll(List.of(args));
-        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("podman " + String.join(" ", args) + " failed: " + out);
+        // stderr apart: podman 5 warns there on every call on a cgroup v1 host, and stdout is parsed.
+        var errors = Files.createTempFile("bgtest-podman", ".err");
+        try {
+            var process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("podman " + String.join(" ", args) + " failed: " + Files.readString(errors));
+            }
+            return out;
         }
-        return out;
+        finally {
+            Files.deleteIfExists(errors);
+        }
     }
 }
