@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -65,7 +64,7 @@ class TestAppTest {
     }
 
     /** ListenDrops from the container's network namespace, where its listen queue lives. */
-    private static long listenDrops(final String container) throws IOException, InterruptedException {
+    private static long listenDrops(final String container) {
         var lines = podman("exec", container, "cat", "/proc/net/netstat").lines().toList();
         var names = lines.get(0).split("\\s+");
         var values = lines.get(1).split("\\s+");
@@ -90,21 +89,9 @@ class TestAppTest {
         throw new AssertionError("the app did not listen on port " + port + " within 5 s");
     }
 
-    private static String podman(final String... args) throws IOException, InterruptedException {
+    private static String podman(final String... args) {
         var command = new ArrayList<>(List.of(TestTools.require("podman").toString()));
         command.addAll(List.of(args));
-        // stderr apart: podman 5 warns there on every call on a cgroup v1 host, and stdout is parsed.
-        var errors = Files.createTempFile("bgtest-podman", ".err");
-        try {
-            var process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-            var out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("podman " + String.join(" ", args) + " failed: " + Files.readString(errors));
-            }
-            return out;
-        }
-        finally {
-            Files.deleteIfExists(errors);
-        }
+        return LocalProgram.run(command, false);
     }
 }

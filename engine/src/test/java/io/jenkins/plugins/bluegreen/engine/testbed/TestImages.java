@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the test app images locally, without a registry: {@code podman import} of a tar holding
@@ -63,7 +62,7 @@ public final class TestImages {
         var variant = "VERSION=" + app.version() + "\nBOOT_DELAY=" + app.bootDelaySeconds()
                 + "\nHEALTHY_FOR=" + app.healthyForSeconds() + "\nREDIS=" + app.redisUp() + "\n";
         var recipe = sha256(LAYOUT + start + server + variant);
-        var existing = exec(List.of(podman, "image", "inspect", "--format", "{{index .Labels \"bgtest.recipe\"}}",
+        var existing = LocalProgram.run(List.of(podman, "image", "inspect", "--format", "{{index .Labels \"bgtest.recipe\"}}",
                 app.image()), true);
         if (existing.strip().equals(recipe)) {
             return app.image();
@@ -78,7 +77,7 @@ public final class TestImages {
             var busybox = TestTools.require("busybox");
             Files.copy(busybox, root.resolve("bin/busybox"));
             // Relative links: busybox --install would point them at wherever busybox sits on this machine.
-            for (String applet : exec(List.of(busybox.toString(), "--list"), false).split("\n")) {
+            for (String applet : LocalProgram.run(List.of(busybox.toString(), "--list"), false).split("\n")) {
                 var link = root.resolve("bin").resolve(applet.strip());
                 if (!applet.isBlank() && !Files.exists(link)) {
                     Files.createSymbolicLink(link, Path.of("busybox"));
@@ -88,8 +87,8 @@ public final class TestImages {
             compile(server, dir, root.resolve("app/server"));
             write(root.resolve("app/variant"), variant, "rw-r--r--");
             var tar = dir.resolve("app.tar");
-            exec(List.of("tar", "-C", root.toString(), "-cf", tar.toString(), "."), false);
-            exec(List.of(podman, "import", "--change", "CMD=[\"/app/start\"]",
+            LocalProgram.run(List.of("tar", "-C", root.toString(), "-cf", tar.toString(), "."), false);
+            LocalProgram.run(List.of(podman, "import", "--change", "CMD=[\"/app/start\"]",
                     "--change", "LABEL=bgtest.recipe=" + recipe, tar.toString(), app.image()), false);
             return app.image();
         }
@@ -98,7 +97,7 @@ public final class TestImages {
         }
         finally {
             if (dir != null) {
-                exec(List.of("rm", "-rf", dir.toString()), true);
+                LocalProgram.run(List.of("rm", "-rf", dir.toString()), true);
             }
         }
     }
@@ -108,7 +107,7 @@ public final class TestImages {
         var gcc = TestTools.require("gcc");
         var file = dir.resolve("server.c");
         Files.writeString(file, source);
-        exec(List.of(gcc.toString(), "-static", "-O2", "-o", binary.toString(), file.toString()), false);
+        LocalProgram.run(List.of(gcc.toString(), "-static", "-O2", "-o", binary.toString(), file.toString()), false);
     }
 
     private static void write(final Path file, final String text, final String mode) throws IOException {
@@ -131,29 +130,6 @@ public final class TestImages {
             return HexFormat.of().formatHex(digest).substring(0, 16);
         }
         catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Runs a program to completion (bounded), returning stdout; fails unless {@code mayFail}. */
-    private static String exec(final List<String> argv, final boolean mayFail) {
-        try {
-            var p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            var out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", argv) + " did not finish in 120s");
-            }
-            if (p.exitValue() != 0 && !mayFail) {
-                throw new IllegalStateException(String.join(" ", argv) + " exited " + p.exitValue() + ": " + out);
-            }
-            return p.exitValue() == 0 ? out : "";
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
