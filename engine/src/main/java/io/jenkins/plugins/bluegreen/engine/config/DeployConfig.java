@@ -40,6 +40,15 @@ public record DeployConfig(String service, String image, Optional<String> destin
         labels = ConfigMaps.ordered(labels);
     }
 
+    /**
+     * The image of release {@code version} as Kamal names it, {@code <registry>/<image>:<version>}:
+     * what a deploy boots and a migration runs. Docker Hub needs no prefix.
+     */
+    public String releaseImage(final String version) {
+        var server = registry.map(Registry::server).filter(s -> !Registry.DOCKER_HUB.equals(s));
+        return server.map(s -> s + "/").orElse("") + image + ":" + version;
+    }
+
     /** The role that must pass the health gate first; it carries the public traffic. */
     public Role primaryRole() {
         return role(primaryRoleName).orElseThrow();

@@ -25,9 +25,9 @@ final class ReleaseSpecs {
         this.wiring = wiring;
     }
 
-    /** {@code image:version}, the image the release runs. */
+    /** The image the release runs, from the config's registry (a deploy from a private one pulled Docker Hub's). */
     String image(final String version) {
-        return loaded.config().image() + ":" + version;
+        return loaded.config().releaseImage(version);
     }
 
     ContainerSpec spec(final Role role, final Color color, final String version) {

@@ -1,10 +1,8 @@
 package io.jenkins.plugins.bluegreen.engine.migrate;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
-import io.jenkins.plugins.bluegreen.engine.config.DeployConfig;
 import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
 import io.jenkins.plugins.bluegreen.engine.config.Migrations;
-import io.jenkins.plugins.bluegreen.engine.config.Registry;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerSpec;
 import io.jenkins.plugins.bluegreen.engine.container.RegistryLogin;
@@ -72,7 +70,7 @@ public final class ReleaseMigrations {
         var config = loaded.config();
         var primary = connections.get(primary());
         var color = history(primary).idle();
-        var image = imageRef(config, version);
+        var image = config.releaseImage(version);
         var plan = new MigrationPlan(service, version, color, settings.inContainer() ? image : null,
                 settings.inContainer() ? RegistryLogin.of(loaded) : Optional.empty(), primary(),
                 config.allHosts(), settings.inContainer() ? secrets() : null, workspace, stamp,
@@ -93,15 +91,9 @@ public final class ReleaseMigrations {
         var release = live.releases().stream().findFirst().orElseThrow(() -> new DeployFailedException(primary.host()
                 + ": the history names no release to run migrations.rollback_command in (in_container: true);"
                 + " the schema was not touched"));
-        var image = release.image() == null ? imageRef(loaded.config(), release.version()) : release.image();
+        var image = release.image() == null ? loaded.config().releaseImage(release.version()) : release.image();
         new SchemaRollback(commands(live.live().orElse(release.color()), image, release.version()), events)
                 .run(primary, steps);
-    }
-
-    /** {@code <registry>/<image>:<version>}, as Kamal names a release's image; Docker Hub needs no prefix. */
-    public static String imageRef(final DeployConfig config, final String version) {
-        var server = config.registry().map(Registry::server).filter(s -> !Registry.DOCKER_HUB.equals(s));
-        return server.map(s -> s + "/").orElse("") + config.image() + ":" + version;
     }
 
     private LiveState history(final Connection primary) {

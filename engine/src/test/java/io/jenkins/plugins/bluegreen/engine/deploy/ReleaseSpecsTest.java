@@ -86,4 +86,19 @@ class ReleaseSpecsTest {
                 new DeployStamp(Instant.EPOCH, "ci")).render()).doesNotContain("--publish")
                 .contains("--name shop-job-green ").endsWith(" registry.example/shop:v2 bin/jobs");
     }
+
+    @Test
+    void shouldBootTheImageFromTheConfiguredRegistryAsKamalNamesIt() throws IOException {
+        var file = dir.resolve("private/config/deploy.yml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, String.join("\n", "service: shop", "image: acme/shop", "servers: [web-1]",
+                "registry:", "  server: ghcr.io", "  username: acme", "  password: [GHCR_TOKEN]", ""));
+        var loaded = ConfigLoader.load(file, Optional.empty(), Map.of("GHCR_TOKEN", "t0ken")::get);
+        var specs = new ReleaseSpecs(loaded, Service.of("shop"), new ConfigWiring(loaded.config(), EventSink.discard()));
+
+        var spec = specs.spec(loaded.config().primaryRole(), Color.GREEN, "v2");
+
+        assertThat(new ContainerCommands(ContainerRuntime.PODMAN, ".bluegreen").run(spec,
+                new DeployStamp(Instant.EPOCH, "ci")).render()).endsWith(" ghcr.io/acme/shop:v2");
+    }
 }
