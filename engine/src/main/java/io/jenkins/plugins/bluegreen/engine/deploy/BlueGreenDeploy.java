@@ -21,6 +21,7 @@ import io.jenkins.plugins.bluegreen.engine.lock.LockHolder;
 import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 import io.jenkins.plugins.bluegreen.engine.remote.Connections;
 import io.jenkins.plugins.bluegreen.engine.remote.Connector;
+import io.jenkins.plugins.bluegreen.engine.remote.EachHost;
 import io.jenkins.plugins.bluegreen.engine.remote.FanOut;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;

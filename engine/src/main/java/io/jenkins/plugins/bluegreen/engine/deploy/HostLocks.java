@@ -5,6 +5,7 @@ import io.jenkins.plugins.bluegreen.engine.lock.DeployLock;
 import io.jenkins.plugins.bluegreen.engine.lock.LockHeldException;
 import io.jenkins.plugins.bluegreen.engine.lock.LockHolder;
 import io.jenkins.plugins.bluegreen.engine.remote.Connections;
+import io.jenkins.plugins.bluegreen.engine.remote.EachHost;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 
 import java.util.ArrayList;
