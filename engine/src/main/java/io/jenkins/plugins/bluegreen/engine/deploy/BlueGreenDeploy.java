@@ -29,6 +29,7 @@ import io.jenkins.plugins.bluegreen.engine.remote.Tunnel;
 import io.jenkins.plugins.bluegreen.engine.rollback.WorkerReturn;
 import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
 import io.jenkins.plugins.bluegreen.engine.traffic.SwitchAll;
+import io.jenkins.plugins.bluegreen.engine.traffic.SwitchSkew;
 import io.jenkins.plugins.bluegreen.engine.traffic.Target;
 
 import java.net.URI;
@@ -284,6 +285,8 @@ public final class BlueGreenDeploy {
         private Optional<RegistryLogin> registry = Optional.empty();
         private Color idle = Color.BLUE;
         private String previousVersion;
+        /** How far apart the hosts began serving the new release; null until traffic moved. */
+        private SwitchSkew skew;
 
         Run(final DeployPlan plan, final DeployStamp stamp, final Timeline timeline, final Connections connections) {
             this.plan = plan;
@@ -365,7 +368,7 @@ public final class BlueGreenDeploy {
             catch (RuntimeException e) {
                 throw abort(reason(e));
             }
-            List<SwitchAll.Switched> switched;
+            SwitchAll.Result switched;
             try {
                 switched = timeline.phase(Phase.SWITCH, () -> new SwitchAll(wiring.traffic(), timeline.sink())
                         .switchTo(primaryConnections(), target(idle, plan.version())));
@@ -378,6 +381,7 @@ public final class BlueGreenDeploy {
             if (breach.isPresent()) {
                 throw rollBack(switched, breach.get());
             }
+            skew = switched.skew();
             if (!callerHoldsLock) {
                 record(plan.rollback() ? HistoryEntry.Action.ROLLBACK : HistoryEntry.Action.DEPLOY, plan.version(),
                         idle, plan.message());
@@ -532,28 +536,35 @@ public final class BlueGreenDeploy {
             return URI.create(url.getScheme() + "://127.0.0.1:" + tunnel.localPort() + "/");
         }
 
-        private DeployAbortedException rollBack(final List<SwitchAll.Switched> switched, final String why) {
+        private DeployAbortedException rollBack(final SwitchAll.Result switched, final String why) {
             timeline.error(Phase.ROLLBACK, null, plan.version() + " failed the watch: " + why
                     + "; switching traffic back");
+            skew = switched.skew();
             var cleanup = usableConnections();
             var notRestored = new ArrayList<String>();
             timeline.phase(Phase.ROLLBACK, () -> {
-                var traffic = wiring.traffic();
-                var back = EachHost.run(switched.stream().map(SwitchAll.Switched::host).toList(), host -> {
-                    var previous = switched.stream().filter(s -> s.host().equals(host)).findFirst().orElseThrow()
-                            .previous();
-                    if (previous.isEmpty()) {
-                        throw new DeployFailedException("no release served traffic here before, nothing to go back to");
+                var targets = new LinkedHashMap<Connection, Target>();
+                for (SwitchAll.Switched host : switched.hosts()) {
+                    host.previous().ifPresentOrElse(p -> targets.put(cleanup.get(host.host()), p), () -> {
+                        var reason = "no release served traffic here before, nothing to go back to";
+                        notRestored.add(host.host() + " (" + reason + ")");
+                        timeline.error(Phase.ROLLBACK, host.host().toString(), "NOT switched back: " + reason);
+                    });
+                }
+                // Every host at once, as the switch went: the window of mixed releases stays as short.
+                var back = new SwitchAll(wiring.traffic(), timeline.sink()).switchBack(targets);
+                targets.forEach((connection, previous) -> {
+                    var host = connection.host();
+                    var reason = back.failures().get(host);
+                    if (reason == null) {
+                        timeline.warn(Phase.ROLLBACK, host.toString(), "switched back to " + previous.describe());
                     }
-                    traffic.switchTo(cleanup.get(host), previous.get());
-                    return previous.get();
+                    else {
+                        notRestored.add(host + " (" + reason + ")");
+                        timeline.error(Phase.ROLLBACK, host.toString(), "NOT switched back: " + reason);
+                    }
                 });
-                back.failures().forEach((host, reason) -> {
-                    notRestored.add(host + " (" + reason + ")");
-                    timeline.error(Phase.ROLLBACK, host.toString(), "NOT switched back: " + reason);
-                });
-                back.values().forEach((host, target) -> timeline.warn(Phase.ROLLBACK, host.toString(),
-                        "switched back to " + target.describe()));
+                back.skew().ifPresent(s -> timeline.info(Phase.ROLLBACK, null, "switched back with " + s.describe()));
             });
             if (notRestored.isEmpty() && live.isPresent()) {
                 stop().newRelease(cleanup, booted, idle);
@@ -637,8 +648,8 @@ public final class BlueGreenDeploy {
                         ? previousVersion + " warm on " + live.get() : outcome.name().toLowerCase(Locale.ROOT);
                 rows.add(new DeployResult.HostRow(host.toString(), version, liveNow.orElse(null), note));
             }
-            return new DeployResult(outcome, plan.version(), previousVersion, idle, rows, timeline.durations(), gates,
-                    failure);
+            return new DeployResult(outcome, plan.version(), previousVersion, idle, rows, timeline.durations(), skew,
+                    gates, failure);
         }
 
         private String containerName(final Role role, final Color color) {
