@@ -297,7 +297,7 @@ public final class BlueGreenDeploy {
 
         StagedDeploy stage() {
             try {
-                readLedger();
+                timeline.phase(Phase.LEDGER, this::readLedger);
                 bootIdle();
                 gateAndHook();
             }
@@ -619,11 +619,11 @@ public final class BlueGreenDeploy {
                     : message);
             var ledger = new Ledger(containers);
             var cleanup = usableConnections();
-            EachHost.run(config.allHosts(), host -> {
+            timeline.phase(Phase.HISTORY, () -> EachHost.run(config.allHosts(), host -> {
                 ledger.append(cleanup.get(host), service, entry);
                 return host;
-            }).failures().forEach((host, why) -> timeline.error(Phase.RELEASE, host.toString(),
-                    "could not record " + action + " " + version + " in the history: " + why));
+            }).failures().forEach((host, why) -> timeline.error(Phase.HISTORY, host.toString(),
+                    "could not record " + action + " " + version + " in the history: " + why)));
         }
 
         private void containerLogs() {
