@@ -119,7 +119,7 @@ class RollbackTest {
         assertThatThrownBy(() -> rollback().run(fleet.hosts, request(null, false)))
                 .isInstanceOf(DeployFailedException.class)
                 .hasMessageStartingWith("rollback to v1 failed: " + BED.host(2) + ": traffic switch to blue (port 3001,"
-                        + " v1) failed; restored " + BED.host(1) + " to green (port 3002, v2), " + BED.host(0)
+                        + " v1) failed; restored " + BED.host(0) + " to green (port 3002, v2), " + BED.host(1)
                         + " to green (port 3002, v2); NOT restored: " + BED.host(2));
         for (int i = 0; i < 2; i++) {
             assertThat(fleet.answer(i)).isEqualTo("bgtest-app v2");
