@@ -543,27 +543,27 @@ public final class BlueGreenDeploy {
             var cleanup = usableConnections();
             var notRestored = new ArrayList<String>();
             timeline.phase(Phase.ROLLBACK, () -> {
-                var targets = new LinkedHashMap<Connection, Target>();
+                var moves = new ArrayList<SwitchAll.Move>();
                 for (SwitchAll.Switched host : switched.hosts()) {
-                    host.previous().ifPresentOrElse(p -> targets.put(cleanup.get(host.host()), p), () -> {
+                    host.previous().ifPresentOrElse(p -> moves.add(new SwitchAll.Move(cleanup.get(host.host()), p)), () -> {
                         var reason = "no release served traffic here before, nothing to go back to";
                         notRestored.add(host.host() + " (" + reason + ")");
                         timeline.error(Phase.ROLLBACK, host.host().toString(), "NOT switched back: " + reason);
                     });
                 }
                 // Every host at once, as the switch went: the window of mixed releases stays as short.
-                var back = new SwitchAll(wiring.traffic(), timeline.sink()).switchBack(targets);
-                targets.forEach((connection, previous) -> {
-                    var host = connection.host();
+                var back = new SwitchAll(wiring.traffic(), timeline.sink()).switchBack(moves);
+                for (SwitchAll.Move move : moves) {
+                    var host = move.host().host();
                     var reason = back.failures().get(host);
                     if (reason == null) {
-                        timeline.warn(Phase.ROLLBACK, host.toString(), "switched back to " + previous.describe());
+                        timeline.warn(Phase.ROLLBACK, host.toString(), "switched back to " + move.target().describe());
                     }
                     else {
                         notRestored.add(host + " (" + reason + ")");
                         timeline.error(Phase.ROLLBACK, host.toString(), "NOT switched back: " + reason);
                     }
-                });
+                }
                 back.skew().ifPresent(s -> timeline.info(Phase.ROLLBACK, null, "switched back with " + s.describe()));
             });
             if (notRestored.isEmpty() && live.isPresent()) {

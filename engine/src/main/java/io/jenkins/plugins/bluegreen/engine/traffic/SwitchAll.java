@@ -46,6 +46,10 @@ public final class SwitchAll {
         }
     }
 
+    /** Where one host's traffic should go. */
+    public record Move(Connection host, Target target) {
+    }
+
     /** A host's change, ready in phase one. */
     private record Ready(Connection host, Target target, PreparedSwitch change) {
     }
@@ -64,9 +68,7 @@ public final class SwitchAll {
      * @return each host, in order, with the target it had before (what a rollback switches back to)
      */
     public Result switchTo(final List<Connection> hosts, final Target target) {
-        var targets = new LinkedHashMap<Connection, Target>();
-        hosts.forEach(h -> targets.put(h, target));
-        var prepared = prepare(targets);
+        var prepared = prepare(hosts.stream().map(h -> new Move(h, target)).toList());
         var ready = prepared.values();
         if (!prepared.failures().isEmpty()) {
             throw failure(prepared.failures(), target, withdraw(ready));
@@ -86,8 +88,8 @@ public final class SwitchAll {
      * target is the release that served before, the safe side, so a host that cannot go back
      * does not hold the others on the release being left.
      */
-    public Back switchBack(final Map<Connection, Target> targets) {
-        var prepared = prepare(targets);
+    public Back switchBack(final List<Move> moves) {
+        var prepared = prepare(moves);
         var moved = commit(prepared.values().values());
         var failures = new LinkedHashMap<>(prepared.failures());
         failures.putAll(moved.failures());
@@ -95,11 +97,13 @@ public final class SwitchAll {
     }
 
     /** Phase one on every host in parallel. */
-    private EachHost<Ready> prepare(final Map<Connection, Target> targets) {
-        var byHost = byHost(targets.keySet());
+    private EachHost<Ready> prepare(final List<Move> moves) {
+        // Keyed by host: a connection is no map key (a recording one changes its hash as it sends).
+        var byHost = new LinkedHashMap<Host, Move>();
+        moves.forEach(m -> byHost.put(m.host().host(), m));
         return EachHost.run(List.copyOf(byHost.keySet()), h -> {
-            var host = byHost.get(h);
-            var target = targets.get(host);
+            var host = byHost.get(h).host();
+            var target = byHost.get(h).target();
             try {
                 return new Ready(host, target, trafficSwitch.prepare(host, target));
             }
@@ -151,25 +155,25 @@ public final class SwitchAll {
 
     /** Sends every host that took part in phase two back to its previous target, all at once. */
     private String restore(final Collection<Ready> ready) {
-        var targets = new LinkedHashMap<Connection, Target>();
+        var moves = new ArrayList<Move>();
         var left = new ArrayList<String>();
         for (Ready r : ready) {
-            r.change().previous().ifPresentOrElse(p -> targets.put(r.host(), p),
+            r.change().previous().ifPresentOrElse(p -> moves.add(new Move(r.host(), p)),
                     () -> left.add(r.host().host() + " (it had no previous target)"));
         }
-        var back = switchBack(targets);
+        var back = switchBack(moves);
         var restored = new ArrayList<String>();
-        targets.forEach((host, previous) -> {
-            var why = back.failures().get(host.host());
+        for (Move move : moves) {
+            var why = back.failures().get(move.host().host());
             if (why == null) {
-                restored.add(host.host() + " to " + previous.describe());
-                events.report(Event.Level.WARNING, host, "switched back to " + previous.describe());
+                restored.add(move.host().host() + " to " + move.target().describe());
+                events.report(Event.Level.WARNING, move.host(), "switched back to " + move.target().describe());
             }
             else {
-                left.add(host.host() + " (switching back failed: " + why + ")");
-                events.report(Event.Level.ERROR, host, "could not switch back to " + previous.describe());
+                left.add(move.host().host() + " (switching back failed: " + why + ")");
+                events.report(Event.Level.ERROR, move.host(), "could not switch back to " + move.target().describe());
             }
-        });
+        }
         var text = restored.isEmpty() ? "restored no host" : "restored " + String.join(", ", restored);
         return left.isEmpty() ? text : text + "; NOT restored: " + String.join(", ", left);
     }
@@ -178,12 +182,6 @@ public final class SwitchAll {
                                                  final String putBack) {
         return new DeployFailedException(names(failed.keySet()) + ": traffic switch to " + target.describe()
                 + " failed; " + putBack + "\n" + String.join("\n", failed.values()));
-    }
-
-    private static Map<Host, Connection> byHost(final Collection<Connection> hosts) {
-        var byHost = new LinkedHashMap<Host, Connection>();
-        hosts.forEach(c -> byHost.put(c.host(), c));
-        return byHost;
     }
 
     private static void awaitTheOthers(final CountDownLatch start) {

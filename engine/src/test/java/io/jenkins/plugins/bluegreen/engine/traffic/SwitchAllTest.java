@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -185,10 +184,8 @@ class SwitchAllTest {
     void shouldSendEveryHostBackThatCanGoWhenOneCannot() throws Exception {
         new SwitchAll(perHost(), events::add).switchTo(hosts, greenTarget);
         servers.get("web-2").close();
-        var targets = new LinkedHashMap<Connection, Target>();
-        hosts.forEach(h -> targets.put(h, blueTarget));
-
-        var back = new SwitchAll(perHost(), events::add).switchBack(targets);
+        var back = new SwitchAll(perHost(), events::add)
+                .switchBack(hosts.stream().map(h -> new SwitchAll.Move(h, blueTarget)).toList());
 
         assertThat(back.answered()).containsOnlyKeys(hosts.get(0).host(), hosts.get(2).host());
         assertThat(back.failures()).containsOnlyKeys(hosts.get(1).host());
