@@ -118,7 +118,7 @@ public final class BlueGreenDeploy {
         var stamp = new DeployStamp(Instant.now(), plan.requestedBy());
         var locks = new HostLocks(new DeployLock(config.extension().runDirectory()), service);
         return session(timeline, locks, true, connections -> {
-            timeline.phase(Phase.LOCK, () -> locks.acquire(connections, config.allHosts(),
+            timeline.phase(Phase.LOCK, () -> locks.acquire(connections::get, config.allHosts(),
                     new LockHolder(stamp, plan.version(), plan.message()), plan.forceUnlock()));
             timeline.info(Phase.LOCK, null, "locked " + service + " on " + config.allHosts().size() + " host(s)");
             return new Run(plan, stamp, timeline, connections).pullingFrom(registry).stage();
@@ -162,7 +162,7 @@ public final class BlueGreenDeploy {
         }
         finally {
             if (!done || !keepOnSuccess) {
-                var kept = timeline.phase(Phase.RELEASE, () -> locks.release(this::usableConnections));
+                var kept = timeline.phase(Phase.RELEASE, () -> locks.release(() -> usableConnections()::get));
                 kept.forEach((host, why) -> timeline.error(Phase.RELEASE, host.toString(), "the deploy lock is STILL"
                         + " HELD here (" + why + "); clear it with --force-unlock once this host is back"));
             }

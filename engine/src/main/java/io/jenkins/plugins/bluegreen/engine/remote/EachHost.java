@@ -57,6 +57,13 @@ public final class EachHost<R> {
         return result;
     }
 
+    /** {@link #run} over connections already open, each keyed by its host. */
+    public static <R> EachHost<R> runOn(final List<Connection> hosts, final Function<Connection, R> step) {
+        var byHost = new LinkedHashMap<Host, Connection>();
+        hosts.forEach(c -> byHost.put(c.host(), c));
+        return run(List.copyOf(byHost.keySet()), h -> step.apply(byHost.get(h)));
+    }
+
     public Map<Host, R> values() {
         return values;
     }
