@@ -46,7 +46,7 @@ public record DeployResult(Outcome outcome, String version, String previousVersi
     /** The result as the front ends report it: the release live, the one before, the color, the hosts. */
     public DeployOutcome asOutcome() {
         return new DeployOutcome(version, previousVersion, color.label(), hosts.stream().map(HostRow::host).toList(),
-                phases);
+                phases, switchSkew == null ? null : switchSkew.spread());
     }
 
     /**

@@ -154,8 +154,18 @@ public final class Rollback {
         });
         long moving = System.nanoTime();
         Color color;
+        Duration skew;
         try {
-            color = warm.isPresent() ? switchBack(hosts, plan.version(), warm.get()) : boot(hosts, plan);
+            if (warm.isPresent()) {
+                color = warm.get();
+                skew = switchAll.switchTo(hosts, new Target(service.name(), color.label(), port(color),
+                        plan.version())).skew().spread();
+            }
+            else {
+                var booted = booter.redeploy(plan.version(), plan.image(), hosts);
+                color = Color.parse(booted.color(), "color of the redeploy");
+                skew = booted.switchSkew();
+            }
         }
         catch (DeployFailedException e) {
             throw new DeployFailedException("rollback to " + plan.version() + " failed: " + e.getMessage()
@@ -174,7 +184,7 @@ public final class Rollback {
                     + " back: " + why);
         });
         return new DeployOutcome(plan.version(), plan.rolledBackFrom(), color.label(),
-                hosts.stream().map(h -> h.host().toString()).toList(), phases);
+                hosts.stream().map(h -> h.host().toString()).toList(), phases, skew);
     }
 
     private Optional<SchemaChange> schemaChange(final RollbackPlan plan, final boolean asked) {
@@ -221,11 +231,6 @@ public final class Rollback {
         return Optional.empty();
     }
 
-    private Color switchBack(final List<Connection> hosts, final String version, final Color color) {
-        switchAll.switchTo(hosts, new Target(service.name(), color.label(), port(color), version));
-        return color;
-    }
-
     /** Why the workers did not all come back, empty when they did; traffic has moved either way. */
     private Optional<String> bringWorkersBack(final String version, final Color color) {
         if (workers == null) {
@@ -239,10 +244,6 @@ public final class Rollback {
             report(Event.Level.ERROR, null, Phase.ROLLBACK, "the workers did not all come back: " + e.getMessage());
             return Optional.of(e.getMessage());
         }
-    }
-
-    private Color boot(final List<Connection> hosts, final RollbackPlan plan) {
-        return Color.parse(booter.redeploy(plan.version(), plan.image(), hosts).color(), "color of the redeploy");
     }
 
     private int port(final Color color) {
