@@ -543,13 +543,22 @@ public final class BlueGreenDeploy {
             var cleanup = usableConnections();
             var notRestored = new ArrayList<String>();
             timeline.phase(Phase.ROLLBACK, () -> {
+                // After a cancel these are fresh connections: open them all at once too.
+                var reached = EachHost.run(switched.hosts().stream().map(SwitchAll.Switched::host).toList(),
+                        cleanup::get);
                 var moves = new ArrayList<SwitchAll.Move>();
                 for (SwitchAll.Switched host : switched.hosts()) {
-                    host.previous().ifPresentOrElse(p -> moves.add(new SwitchAll.Move(cleanup.get(host.host()), p)), () -> {
-                        var reason = "no release served traffic here before, nothing to go back to";
-                        notRestored.add(host.host() + " (" + reason + ")");
-                        timeline.error(Phase.ROLLBACK, host.host().toString(), "NOT switched back: " + reason);
-                    });
+                    var connection = reached.values().get(host.host());
+                    if (host.previous().isEmpty()) {
+                        notSwitchedBack(notRestored, host.host(), "no release served traffic here before, nothing"
+                                + " to go back to");
+                    }
+                    else if (connection == null) {
+                        notSwitchedBack(notRestored, host.host(), reached.failures().get(host.host()));
+                    }
+                    else {
+                        moves.add(new SwitchAll.Move(connection, host.previous().get()));
+                    }
                 }
                 // Every host at once, as the switch went: the window of mixed releases stays as short.
                 var back = new SwitchAll(wiring.traffic(), timeline.sink()).switchBack(moves);
@@ -560,8 +569,7 @@ public final class BlueGreenDeploy {
                         timeline.warn(Phase.ROLLBACK, host.toString(), "switched back to " + move.target().describe());
                     }
                     else {
-                        notRestored.add(host + " (" + reason + ")");
-                        timeline.error(Phase.ROLLBACK, host.toString(), "NOT switched back: " + reason);
+                        notSwitchedBack(notRestored, host, reason);
                     }
                 }
                 back.skew().ifPresent(s -> timeline.info(Phase.ROLLBACK, null, "switched back with " + s.describe()));
@@ -577,6 +585,11 @@ public final class BlueGreenDeploy {
             return new DeployAbortedException(plan.version() + " failed the watch (" + why + ") and could not be"
                     + " switched back on " + String.join(", ", notRestored) + "; those hosts still serve "
                     + plan.version() + " on " + idle, result(DeployResult.Outcome.ROLLED_BACK, why));
+        }
+
+        private void notSwitchedBack(final List<String> notRestored, final Host host, final String reason) {
+            notRestored.add(host + " (" + reason + ")");
+            timeline.error(Phase.ROLLBACK, host.toString(), "NOT switched back: " + reason);
         }
 
         /** Stops the new color everywhere it was booted and leaves traffic untouched. */
