@@ -42,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The blue-green deploy of one release to every host of a config: lock, read the ledger, boot the
@@ -103,7 +104,10 @@ public final class BlueGreenDeploy {
      * @throws io.jenkins.plugins.bluegreen.engine.lock.LockHeldException when another deploy holds a host
      */
     public DeployResult run(final DeployPlan plan) {
-        return promote(stage(plan), plan.guard());
+        // One set of connections for both steps: the promote need not log in to every host again.
+        try (var shared = new Connections(connector)) {
+            return promote(stage(plan, shared), plan.guard(), shared);
+        }
     }
 
     /**
@@ -113,11 +117,17 @@ public final class BlueGreenDeploy {
      * @throws DeployAbortedException when it did not get that far (the new color is stopped, the locks released)
      */
     public StagedDeploy stage(final DeployPlan plan) {
+        try (var connections = new Connections(connector)) {
+            return stage(plan, connections);
+        }
+    }
+
+    private StagedDeploy stage(final DeployPlan plan, final Connections connections) {
         var registry = RegistryLogin.of(loaded);
         var timeline = new Timeline(events, mask, Map.of());
         var stamp = new DeployStamp(Instant.now(), plan.requestedBy());
         var locks = new HostLocks(new DeployLock(config.extension().runDirectory()), service);
-        return session(timeline, locks, true, connections -> {
+        return session(timeline, locks, true, connections, () -> {
             timeline.phase(Phase.LOCK, () -> locks.acquire(connections::get, config.allHosts(),
                     new LockHolder(stamp, plan.version(), plan.message()), plan.forceUnlock()));
             timeline.info(Phase.LOCK, null, "locked " + service + " on " + config.allHosts().size() + " host(s)");
@@ -130,9 +140,15 @@ public final class BlueGreenDeploy {
      * itself if the watch fails, and releases the locks.
      */
     public DeployResult promote(final StagedDeploy staged, final SwitchGuard guard) {
+        try (var connections = new Connections(connector)) {
+            return promote(staged, guard, connections);
+        }
+    }
+
+    private DeployResult promote(final StagedDeploy staged, final SwitchGuard guard, final Connections connections) {
         var timeline = new Timeline(events, mask, staged.phases());
         var locks = HostLocks.held(new DeployLock(config.extension().runDirectory()), service, config.allHosts());
-        return session(timeline, locks, false, connections ->
+        return session(timeline, locks, false, connections, () ->
                 new Run(staged.plan().withGuard(guard), staged.stamp(), timeline, connections).resume(staged).promote());
     }
 
@@ -140,23 +156,25 @@ public final class BlueGreenDeploy {
     public DeployResult abandon(final StagedDeploy staged, final String why) {
         var timeline = new Timeline(events, mask, staged.phases());
         var locks = HostLocks.held(new DeployLock(config.extension().runDirectory()), service, config.allHosts());
-        return session(timeline, locks, false, connections ->
-                new Run(staged.plan(), staged.stamp(), timeline, connections).resume(staged).abandon(why));
+        try (var connections = new Connections(connector)) {
+            return session(timeline, locks, false, connections, () ->
+                    new Run(staged.plan(), staged.stamp(), timeline, connections).resume(staged).abandon(why));
+        }
     }
 
     /**
-     * Runs one step of a deploy on fresh connections, then releases the locks unless the step
-     * succeeded and {@code keepOnSuccess} (a stage, whose promote follows).
+     * Runs one step of a deploy on the caller's {@code connections} (which the caller closes), then
+     * releases the locks unless the step succeeded and {@code keepOnSuccess} (a stage, whose promote
+     * follows).
      */
     private <T> T session(final Timeline timeline, final HostLocks locks, final boolean keepOnSuccess,
-                          final Function<Connections, T> step) {
+                          final Connections connections, final Supplier<T> step) {
         runner = Thread.currentThread();
         cancelled = false;
-        var connections = new Connections(connector);
         current = connections;
         boolean done = false;
         try {
-            var result = step.apply(connections);
+            var result = step.get();
             done = true;
             return result;
         }
@@ -166,7 +184,6 @@ public final class BlueGreenDeploy {
                 kept.forEach((host, why) -> timeline.error(Phase.RELEASE, host.toString(), "the deploy lock is STILL"
                         + " HELD here (" + why + "); clear it with --force-unlock once this host is back"));
             }
-            connections.close();
             if (cleanup != null) {
                 cleanup.close();
                 cleanup = null;
@@ -370,8 +387,9 @@ public final class BlueGreenDeploy {
             }
             SwitchAll.Result switched;
             try {
+                var hosts = primaryConnections();
                 switched = timeline.phase(Phase.SWITCH, () -> new SwitchAll(wiring.traffic(), timeline.sink())
-                        .switchTo(primaryConnections(), target(idle, plan.version())));
+                        .switchTo(hosts, target(idle, plan.version())));
             }
             catch (RuntimeException e) {
                 // SwitchAll has put every host back already.
@@ -681,8 +699,10 @@ public final class BlueGreenDeploy {
             return config.primaryRole().hosts();
         }
 
+        /** Open on every host, all at once: a promote after a stage in another session logs in afresh. */
         private List<Connection> primaryConnections() {
-            return primaryHosts().stream().map(connections::get).toList();
+            return List.copyOf(EachHost.run(primaryHosts(), connections::get).orThrow("connecting for the switch")
+                    .values());
         }
 
         private Target target(final Color color, final String version) {
