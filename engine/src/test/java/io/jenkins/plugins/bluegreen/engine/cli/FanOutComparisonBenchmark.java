@@ -90,7 +90,8 @@ class FanOutComparisonBenchmark {
     private static int openSsh(final List<Host> hosts, final Path key, final Path knownHosts) throws Exception {
         var running = new ArrayList<Process>();
         for (Host h : hosts) {
-            running.add(quiet(new ProcessBuilder("ssh", "-i", key.toString(), "-o", "IdentitiesOnly=yes",
+            // -F /dev/null: no user ssh config (a ControlMaster there would skip the logins being measured).
+            running.add(quiet(new ProcessBuilder("ssh", "-F", "/dev/null", "-i", key.toString(), "-o", "IdentitiesOnly=yes",
                     "-o", "UserKnownHostsFile=" + knownHosts, "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
                     "-p", Integer.toString(h.port()), "root@" + h.name(), "true")).start());
         }
