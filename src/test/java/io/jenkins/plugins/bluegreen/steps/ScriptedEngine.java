@@ -83,14 +83,14 @@ public final class ScriptedEngine implements DeployEngine {
                                  final DeployEnvironment environment, final EventSink events) {
         CALLS.add("promote " + staged.request().version());
         return new DeployOutcome(staged.request().version(), staged.liveVersion(), staged.idleColor(), staged.hosts(),
-                Map.of(Phase.SWITCH, Duration.ofMillis(7)));
+                Map.of(Phase.SWITCH, Duration.ofMillis(7)), Duration.ofMillis(1));
     }
 
     @Override
     public DeployOutcome abandon(final StagedRelease staged, final String why, final SshAccess ssh, final Path workspace,
                                  final DeployEnvironment environment, final EventSink events) {
         CALLS.add("abandon " + staged.request().version() + ": " + why);
-        return new DeployOutcome(staged.liveVersion(), null, "blue", staged.hosts(), Map.of());
+        return new DeployOutcome(staged.liveVersion(), null, "blue", staged.hosts(), Map.of(), null);
     }
 
     @Override

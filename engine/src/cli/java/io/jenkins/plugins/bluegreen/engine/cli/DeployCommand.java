@@ -150,6 +150,9 @@ public final class DeployCommand implements Callable<Integer> {
         var phases = o.putObject("phasesMillis");
         result.phases().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> phases.put(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue().toMillis()));
+        if (result.switchSkew() != null) {
+            o.put("switchSkewMillis", result.switchSkew().spread().toMillis());
+        }
         return o.toString();
     }
 }

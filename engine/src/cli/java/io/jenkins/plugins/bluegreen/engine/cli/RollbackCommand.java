@@ -69,7 +69,8 @@ final class RollbackCommand implements Callable<Integer> {
                 out.println(outcome.version() + " is live on " + outcome.color() + " on " + outcome.hosts().size()
                         + " host(s), rolled back from " + (outcome.previousVersion() == null ? "mixed releases"
                         : outcome.previousVersion()) + "; switch took " + outcome.phases().get(Phase.SWITCH).toMillis()
-                        + " ms");
+                        + " ms" + (outcome.switchSkew() == null ? ""
+                        : ", switch skew " + outcome.switchSkew().toMillis() + " ms"));
                 out.flush();
                 return Exits.DONE;
             }

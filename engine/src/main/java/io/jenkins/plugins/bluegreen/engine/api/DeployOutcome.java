@@ -16,9 +16,10 @@ import java.util.Map;
  * serves it, on which hosts, and how long each phase took.
  *
  * @param previousVersion the release live before, or {@code null} on a first deploy
+ * @param switchSkew how far apart the hosts began serving {@code version}, {@code null} when traffic did not move
  */
 public record DeployOutcome(String version, String previousVersion, String color, List<String> hosts,
-                            Map<Phase, Duration> phases) implements Serializable {
+                            Map<Phase, Duration> phases, Duration switchSkew) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public DeployOutcome {
@@ -28,7 +29,8 @@ public record DeployOutcome(String version, String previousVersion, String color
 
     /**
      * The outcome as plain values a pipeline script may keep and read ({@code result.version},
-     * {@code result.durations.switch}); durations are in milliseconds, keyed by lower-case phase.
+     * {@code result.durations.switch}, {@code result.switchSkewMillis}); durations are in milliseconds,
+     * keyed by lower-case phase.
      */
     public Map<String, Object> asMap() {
         var durations = new LinkedHashMap<String, Object>();
@@ -39,6 +41,9 @@ public record DeployOutcome(String version, String previousVersion, String color
         map.put("color", color);
         map.put("hosts", new ArrayList<>(hosts));
         map.put("durations", durations);
+        if (switchSkew != null) {
+            map.put("switchSkewMillis", switchSkew.toMillis());
+        }
         return map;
     }
 }

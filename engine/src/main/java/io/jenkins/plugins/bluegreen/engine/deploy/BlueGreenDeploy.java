@@ -21,6 +21,7 @@ import io.jenkins.plugins.bluegreen.engine.lock.LockHolder;
 import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 import io.jenkins.plugins.bluegreen.engine.remote.Connections;
 import io.jenkins.plugins.bluegreen.engine.remote.Connector;
+import io.jenkins.plugins.bluegreen.engine.remote.EachHost;
 import io.jenkins.plugins.bluegreen.engine.remote.FanOut;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
@@ -28,6 +29,7 @@ import io.jenkins.plugins.bluegreen.engine.remote.Tunnel;
 import io.jenkins.plugins.bluegreen.engine.rollback.WorkerReturn;
 import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
 import io.jenkins.plugins.bluegreen.engine.traffic.SwitchAll;
+import io.jenkins.plugins.bluegreen.engine.traffic.SwitchSkew;
 import io.jenkins.plugins.bluegreen.engine.traffic.Target;
 
 import java.net.URI;
@@ -40,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The blue-green deploy of one release to every host of a config: lock, read the ledger, boot the
@@ -101,7 +104,10 @@ public final class BlueGreenDeploy {
      * @throws io.jenkins.plugins.bluegreen.engine.lock.LockHeldException when another deploy holds a host
      */
     public DeployResult run(final DeployPlan plan) {
-        return promote(stage(plan), plan.guard());
+        // One set of connections for both steps: the promote need not log in to every host again.
+        try (var shared = new Connections(connector)) {
+            return promote(stage(plan, shared), plan.guard(), shared);
+        }
     }
 
     /**
@@ -111,12 +117,18 @@ public final class BlueGreenDeploy {
      * @throws DeployAbortedException when it did not get that far (the new color is stopped, the locks released)
      */
     public StagedDeploy stage(final DeployPlan plan) {
+        try (var connections = new Connections(connector)) {
+            return stage(plan, connections);
+        }
+    }
+
+    private StagedDeploy stage(final DeployPlan plan, final Connections connections) {
         var registry = RegistryLogin.of(loaded);
         var timeline = new Timeline(events, mask, Map.of());
         var stamp = new DeployStamp(Instant.now(), plan.requestedBy());
         var locks = new HostLocks(new DeployLock(config.extension().runDirectory()), service);
-        return session(timeline, locks, true, connections -> {
-            timeline.phase(Phase.LOCK, () -> locks.acquire(connections, config.allHosts(),
+        return session(timeline, locks, true, connections, () -> {
+            timeline.phase(Phase.LOCK, () -> locks.acquire(connections::get, config.allHosts(),
                     new LockHolder(stamp, plan.version(), plan.message()), plan.forceUnlock()));
             timeline.info(Phase.LOCK, null, "locked " + service + " on " + config.allHosts().size() + " host(s)");
             return new Run(plan, stamp, timeline, connections).pullingFrom(registry).stage();
@@ -128,9 +140,15 @@ public final class BlueGreenDeploy {
      * itself if the watch fails, and releases the locks.
      */
     public DeployResult promote(final StagedDeploy staged, final SwitchGuard guard) {
+        try (var connections = new Connections(connector)) {
+            return promote(staged, guard, connections);
+        }
+    }
+
+    private DeployResult promote(final StagedDeploy staged, final SwitchGuard guard, final Connections connections) {
         var timeline = new Timeline(events, mask, staged.phases());
         var locks = HostLocks.held(new DeployLock(config.extension().runDirectory()), service, config.allHosts());
-        return session(timeline, locks, false, connections ->
+        return session(timeline, locks, false, connections, () ->
                 new Run(staged.plan().withGuard(guard), staged.stamp(), timeline, connections).resume(staged).promote());
     }
 
@@ -138,33 +156,34 @@ public final class BlueGreenDeploy {
     public DeployResult abandon(final StagedDeploy staged, final String why) {
         var timeline = new Timeline(events, mask, staged.phases());
         var locks = HostLocks.held(new DeployLock(config.extension().runDirectory()), service, config.allHosts());
-        return session(timeline, locks, false, connections ->
-                new Run(staged.plan(), staged.stamp(), timeline, connections).resume(staged).abandon(why));
+        try (var connections = new Connections(connector)) {
+            return session(timeline, locks, false, connections, () ->
+                    new Run(staged.plan(), staged.stamp(), timeline, connections).resume(staged).abandon(why));
+        }
     }
 
     /**
-     * Runs one step of a deploy on fresh connections, then releases the locks unless the step
-     * succeeded and {@code keepOnSuccess} (a stage, whose promote follows).
+     * Runs one step of a deploy on the caller's {@code connections} (which the caller closes), then
+     * releases the locks unless the step succeeded and {@code keepOnSuccess} (a stage, whose promote
+     * follows).
      */
     private <T> T session(final Timeline timeline, final HostLocks locks, final boolean keepOnSuccess,
-                          final Function<Connections, T> step) {
+                          final Connections connections, final Supplier<T> step) {
         runner = Thread.currentThread();
         cancelled = false;
-        var connections = new Connections(connector);
         current = connections;
         boolean done = false;
         try {
-            var result = step.apply(connections);
+            var result = step.get();
             done = true;
             return result;
         }
         finally {
             if (!done || !keepOnSuccess) {
-                var kept = timeline.phase(Phase.RELEASE, () -> locks.release(this::usableConnections));
+                var kept = timeline.phase(Phase.RELEASE, () -> locks.release(() -> usableConnections()::get));
                 kept.forEach((host, why) -> timeline.error(Phase.RELEASE, host.toString(), "the deploy lock is STILL"
                         + " HELD here (" + why + "); clear it with --force-unlock once this host is back"));
             }
-            connections.close();
             if (cleanup != null) {
                 cleanup.close();
                 cleanup = null;
@@ -283,6 +302,8 @@ public final class BlueGreenDeploy {
         private Optional<RegistryLogin> registry = Optional.empty();
         private Color idle = Color.BLUE;
         private String previousVersion;
+        /** How far apart the hosts began serving the new release; null until traffic moved. */
+        private SwitchSkew skew;
 
         Run(final DeployPlan plan, final DeployStamp stamp, final Timeline timeline, final Connections connections) {
             this.plan = plan;
@@ -293,7 +314,7 @@ public final class BlueGreenDeploy {
 
         StagedDeploy stage() {
             try {
-                readLedger();
+                timeline.phase(Phase.LEDGER, this::readLedger);
                 bootIdle();
                 gateAndHook();
             }
@@ -364,10 +385,11 @@ public final class BlueGreenDeploy {
             catch (RuntimeException e) {
                 throw abort(reason(e));
             }
-            List<SwitchAll.Switched> switched;
+            SwitchAll.Result switched;
             try {
+                var hosts = primaryConnections();
                 switched = timeline.phase(Phase.SWITCH, () -> new SwitchAll(wiring.traffic(), timeline.sink())
-                        .switchTo(primaryConnections(), target(idle, plan.version())));
+                        .switchTo(hosts, target(idle, plan.version())));
             }
             catch (RuntimeException e) {
                 // SwitchAll has put every host back already.
@@ -377,6 +399,7 @@ public final class BlueGreenDeploy {
             if (breach.isPresent()) {
                 throw rollBack(switched, breach.get());
             }
+            skew = switched.skew();
             if (!callerHoldsLock) {
                 record(plan.rollback() ? HistoryEntry.Action.ROLLBACK : HistoryEntry.Action.DEPLOY, plan.version(),
                         idle, plan.message());
@@ -531,28 +554,43 @@ public final class BlueGreenDeploy {
             return URI.create(url.getScheme() + "://127.0.0.1:" + tunnel.localPort() + "/");
         }
 
-        private DeployAbortedException rollBack(final List<SwitchAll.Switched> switched, final String why) {
+        private DeployAbortedException rollBack(final SwitchAll.Result switched, final String why) {
             timeline.error(Phase.ROLLBACK, null, plan.version() + " failed the watch: " + why
                     + "; switching traffic back");
+            skew = switched.skew();
             var cleanup = usableConnections();
             var notRestored = new ArrayList<String>();
             timeline.phase(Phase.ROLLBACK, () -> {
-                var traffic = wiring.traffic();
-                var back = EachHost.run(switched.stream().map(SwitchAll.Switched::host).toList(), host -> {
-                    var previous = switched.stream().filter(s -> s.host().equals(host)).findFirst().orElseThrow()
-                            .previous();
-                    if (previous.isEmpty()) {
-                        throw new DeployFailedException("no release served traffic here before, nothing to go back to");
+                // After a cancel these are fresh connections: open them all at once too.
+                var reached = EachHost.run(switched.hosts().stream().map(SwitchAll.Switched::host).toList(),
+                        cleanup::get);
+                var moves = new ArrayList<SwitchAll.Move>();
+                for (SwitchAll.Switched host : switched.hosts()) {
+                    var connection = reached.values().get(host.host());
+                    if (host.previous().isEmpty()) {
+                        notSwitchedBack(notRestored, host.host(), "no release served traffic here before, nothing"
+                                + " to go back to");
                     }
-                    traffic.switchTo(cleanup.get(host), previous.get());
-                    return previous.get();
-                });
-                back.failures().forEach((host, reason) -> {
-                    notRestored.add(host + " (" + reason + ")");
-                    timeline.error(Phase.ROLLBACK, host.toString(), "NOT switched back: " + reason);
-                });
-                back.values().forEach((host, target) -> timeline.warn(Phase.ROLLBACK, host.toString(),
-                        "switched back to " + target.describe()));
+                    else if (connection == null) {
+                        notSwitchedBack(notRestored, host.host(), reached.failures().get(host.host()));
+                    }
+                    else {
+                        moves.add(new SwitchAll.Move(connection, host.previous().get()));
+                    }
+                }
+                // Every host at once, as the switch went: the window of mixed releases stays as short.
+                var back = new SwitchAll(wiring.traffic(), timeline.sink()).switchBack(moves);
+                for (SwitchAll.Move move : moves) {
+                    var host = move.host().host();
+                    var reason = back.failures().get(host);
+                    if (reason == null) {
+                        timeline.warn(Phase.ROLLBACK, host.toString(), "switched back to " + move.target().describe());
+                    }
+                    else {
+                        notSwitchedBack(notRestored, host, reason);
+                    }
+                }
+                back.skew().ifPresent(s -> timeline.info(Phase.ROLLBACK, null, "switched back with " + s.describe()));
             });
             if (notRestored.isEmpty() && live.isPresent()) {
                 stop().newRelease(cleanup, booted, idle);
@@ -565,6 +603,11 @@ public final class BlueGreenDeploy {
             return new DeployAbortedException(plan.version() + " failed the watch (" + why + ") and could not be"
                     + " switched back on " + String.join(", ", notRestored) + "; those hosts still serve "
                     + plan.version() + " on " + idle, result(DeployResult.Outcome.ROLLED_BACK, why));
+        }
+
+        private void notSwitchedBack(final List<String> notRestored, final Host host, final String reason) {
+            notRestored.add(host + " (" + reason + ")");
+            timeline.error(Phase.ROLLBACK, host.toString(), "NOT switched back: " + reason);
         }
 
         /** Stops the new color everywhere it was booted and leaves traffic untouched. */
@@ -607,11 +650,11 @@ public final class BlueGreenDeploy {
                     : message);
             var ledger = new Ledger(containers);
             var cleanup = usableConnections();
-            EachHost.run(config.allHosts(), host -> {
+            timeline.phase(Phase.HISTORY, () -> EachHost.run(config.allHosts(), host -> {
                 ledger.append(cleanup.get(host), service, entry);
                 return host;
-            }).failures().forEach((host, why) -> timeline.error(Phase.RELEASE, host.toString(),
-                    "could not record " + action + " " + version + " in the history: " + why));
+            }).failures().forEach((host, why) -> timeline.error(Phase.HISTORY, host.toString(),
+                    "could not record " + action + " " + version + " in the history: " + why)));
         }
 
         private void containerLogs() {
@@ -636,8 +679,8 @@ public final class BlueGreenDeploy {
                         ? previousVersion + " warm on " + live.get() : outcome.name().toLowerCase(Locale.ROOT);
                 rows.add(new DeployResult.HostRow(host.toString(), version, liveNow.orElse(null), note));
             }
-            return new DeployResult(outcome, plan.version(), previousVersion, idle, rows, timeline.durations(), gates,
-                    failure);
+            return new DeployResult(outcome, plan.version(), previousVersion, idle, rows, timeline.durations(), skew,
+                    gates, failure);
         }
 
         private String containerName(final Role role, final Color color) {
@@ -656,8 +699,10 @@ public final class BlueGreenDeploy {
             return config.primaryRole().hosts();
         }
 
+        /** Open on every host, all at once: a promote after a stage in another session logs in afresh. */
         private List<Connection> primaryConnections() {
-            return primaryHosts().stream().map(connections::get).toList();
+            return List.copyOf(EachHost.run(primaryHosts(), connections::get).orThrow("connecting for the switch")
+                    .values());
         }
 
         private Target target(final Color color, final String version) {

@@ -72,7 +72,7 @@ public final class BlueGreenEngine implements DeployEngine {
         var loaded = load(staged.request(), workspace, environment);
         var result = deploy(loaded, staged.request(), ssh, environment, events).abandon(staged(staged), why);
         return new DeployOutcome(staged.liveVersion(), staged.liveVersion(), Color.parse(staged.idleColor(),
-                "idle color").other().label(), staged.hosts(), result.phases());
+                "idle color").other().label(), staged.hosts(), result.phases(), null);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.jenkins.plugins.bluegreen.engine.deploy;
 import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
 import io.jenkins.plugins.bluegreen.engine.health.GateResult;
+import io.jenkins.plugins.bluegreen.engine.traffic.SwitchSkew;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -17,10 +18,12 @@ import java.util.stream.Collectors;
  *
  * @param previousVersion the release live before, or {@code null} on a first deploy
  * @param color the color the new release was booted in
+ * @param switchSkew how far apart the hosts began serving the new release, {@code null} when traffic never moved
  * @param failure why it did not go live, {@code null} when it did
  */
 public record DeployResult(Outcome outcome, String version, String previousVersion, Color color,
-                           List<HostRow> hosts, Map<Phase, Duration> phases, List<GateResult> gates, String failure) {
+                           List<HostRow> hosts, Map<Phase, Duration> phases, SwitchSkew switchSkew,
+                           List<GateResult> gates, String failure) {
     public enum Outcome {
         /** The new release serves traffic. */
         LIVE,
@@ -43,15 +46,19 @@ public record DeployResult(Outcome outcome, String version, String previousVersi
     /** The result as the front ends report it: the release live, the one before, the color, the hosts. */
     public DeployOutcome asOutcome() {
         return new DeployOutcome(version, previousVersion, color.label(), hosts.stream().map(HostRow::host).toList(),
-                phases);
+                phases, switchSkew == null ? null : switchSkew.spread());
     }
 
-    /** The per-phase timeline as people read it: {@code lock 0.05s, boot 1.20s, ...} in phase order. */
+    /**
+     * The per-phase timeline as people read it: {@code lock 0.05s, boot 1.20s, ...} in phase order,
+     * then the switch skew when traffic moved.
+     */
     public String timeline() {
-        return new EnumMap<>(phases).entrySet().stream()
+        var phaseTimes = new EnumMap<>(phases).entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.2fs", e.getKey().name().toLowerCase(Locale.ROOT),
                         e.getValue().toMillis() / 1000.0))
                 .collect(Collectors.joining(", "));
+        return switchSkew == null ? phaseTimes : phaseTimes + "; " + switchSkew.describe();
     }
 
     /** A plain-text table of the hosts, for logs. */

@@ -4,24 +4,27 @@ import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.lock.DeployLock;
 import io.jenkins.plugins.bluegreen.engine.lock.LockHeldException;
 import io.jenkins.plugins.bluegreen.engine.lock.LockHolder;
-import io.jenkins.plugins.bluegreen.engine.remote.Connections;
+import io.jenkins.plugins.bluegreen.engine.remote.Connection;
+import io.jenkins.plugins.bluegreen.engine.remote.EachHost;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The deploy lock on every host at once: all or none. When one host refuses, the hosts taken so
  * far are released again before the refusal is reported, so a lost race leaves nothing behind.
+ * Deploys and rollbacks both lock through it.
  */
-final class HostLocks {
+public final class HostLocks {
     private final DeployLock lock;
     private final Service service;
     private final List<Host> taken = new ArrayList<>();
 
-    HostLocks(final DeployLock lock, final Service service) {
+    public HostLocks(final DeployLock lock, final Service service) {
         this.lock = lock;
         this.service = service;
     }
@@ -34,9 +37,10 @@ final class HostLocks {
     }
 
     /** Takes the lock on every host; {@code force} first clears a lock left by a dead deploy. */
-    void acquire(final Connections connections, final List<Host> hosts, final LockHolder me, final boolean force) {
+    public void acquire(final Function<Host, Connection> connections, final List<Host> hosts, final LockHolder me,
+                        final boolean force) {
         var outcome = EachHost.run(hosts, host -> {
-            var connection = connections.get(host);
+            var connection = connections.apply(host);
             if (force) {
                 lock.forceRelease(connection, service);
             }
@@ -63,13 +67,13 @@ final class HostLocks {
      *
      * @return per host that kept its lock, why
      */
-    Map<Host, String> release(final Supplier<Connections> connections) {
+    public Map<Host, String> release(final Supplier<Function<Host, Connection>> connections) {
         if (taken.isEmpty()) {
             return Map.of();
         }
         var c = connections.get();
         var outcome = EachHost.run(List.copyOf(taken), host -> {
-            lock.release(c.get(host), service);
+            lock.release(c.apply(host), service);
             return host;
         });
         taken.removeAll(outcome.values().keySet());

@@ -7,6 +7,7 @@ import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
 import io.jenkins.plugins.bluegreen.engine.ledger.LiveState;
 import io.jenkins.plugins.bluegreen.engine.remote.Connections;
+import io.jenkins.plugins.bluegreen.engine.remote.EachHost;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
 

@@ -7,6 +7,7 @@ import io.jenkins.plugins.bluegreen.engine.config.Ports;
 import io.jenkins.plugins.bluegreen.engine.container.ContainerCommands;
 import io.jenkins.plugins.bluegreen.engine.deploy.Color;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployStamp;
+import io.jenkins.plugins.bluegreen.engine.deploy.HostLocks;
 import io.jenkins.plugins.bluegreen.engine.deploy.Service;
 import io.jenkins.plugins.bluegreen.engine.event.Event;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
@@ -17,6 +18,8 @@ import io.jenkins.plugins.bluegreen.engine.ledger.Release;
 import io.jenkins.plugins.bluegreen.engine.lock.DeployLock;
 import io.jenkins.plugins.bluegreen.engine.lock.LockHolder;
 import io.jenkins.plugins.bluegreen.engine.remote.Connection;
+import io.jenkins.plugins.bluegreen.engine.remote.EachHost;
+import io.jenkins.plugins.bluegreen.engine.remote.Host;
 import io.jenkins.plugins.bluegreen.engine.remote.OutputListener;
 import io.jenkins.plugins.bluegreen.engine.traffic.SwitchAll;
 import io.jenkins.plugins.bluegreen.engine.traffic.Target;
@@ -24,8 +27,8 @@ import io.jenkins.plugins.bluegreen.engine.traffic.TrafficSwitch;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,14 +111,17 @@ public final class Rollback {
         var stamp = new DeployStamp(Instant.now(), request.requestedBy());
         var phases = new EnumMap<Phase, Duration>(Phase.class);
         long started = System.nanoTime();
-        var locked = acquire(hosts, new LockHolder(stamp, request.toVersion(),
-                "rollback" + (request.reason() == null ? "" : ": " + request.reason())));
+        var byHost = byHost(hosts);
+        var locks = new HostLocks(lock, service);
+        locks.acquire(byHost::get, List.copyOf(byHost.keySet()), new LockHolder(stamp, request.toVersion(),
+                "rollback" + (request.reason() == null ? "" : ": " + request.reason())), false);
         phases.put(Phase.LOCK, since(started));
         try {
             return roll(hosts, request, stamp, phases);
         }
         finally {
-            release(locked);
+            locks.release(() -> byHost::get).forEach((host, why) -> report(Event.Level.ERROR, byHost.get(host),
+                    Phase.RELEASE, "could not release the deploy lock: " + why));
         }
     }
 
@@ -148,8 +154,18 @@ public final class Rollback {
         });
         long moving = System.nanoTime();
         Color color;
+        Duration skew;
         try {
-            color = warm.isPresent() ? switchBack(hosts, plan.version(), warm.get()) : boot(hosts, plan);
+            if (warm.isPresent()) {
+                color = warm.get();
+                skew = switchAll.switchTo(hosts, new Target(service.name(), color.label(), port(color),
+                        plan.version())).skew().spread();
+            }
+            else {
+                var booted = booter.redeploy(plan.version(), plan.image(), hosts);
+                color = Color.parse(booted.color(), "color of the redeploy");
+                skew = booted.switchSkew();
+            }
         }
         catch (DeployFailedException e) {
             throw new DeployFailedException("rollback to " + plan.version() + " failed: " + e.getMessage()
@@ -168,7 +184,7 @@ public final class Rollback {
                     + " back: " + why);
         });
         return new DeployOutcome(plan.version(), plan.rolledBackFrom(), color.label(),
-                hosts.stream().map(h -> h.host().toString()).toList(), phases);
+                hosts.stream().map(h -> h.host().toString()).toList(), phases, skew);
     }
 
     private Optional<SchemaChange> schemaChange(final RollbackPlan plan, final boolean asked) {
@@ -215,11 +231,6 @@ public final class Rollback {
         return Optional.empty();
     }
 
-    private Color switchBack(final List<Connection> hosts, final String version, final Color color) {
-        switchAll.switchTo(hosts, new Target(service.name(), color.label(), port(color), version));
-        return color;
-    }
-
     /** Why the workers did not all come back, empty when they did; traffic has moved either way. */
     private Optional<String> bringWorkersBack(final String version, final Color color) {
         if (workers == null) {
@@ -235,70 +246,39 @@ public final class Rollback {
         }
     }
 
-    private Color boot(final List<Connection> hosts, final RollbackPlan plan) {
-        return Color.parse(booter.redeploy(plan.version(), plan.image(), hosts).color(), "color of the redeploy");
-    }
-
     private int port(final Color color) {
         return color == Color.BLUE ? ports.blue() : ports.green();
     }
 
     private void requireImage(final List<Connection> hosts, final RollbackPlan plan) {
-        var gone = new ArrayList<String>();
-        for (Connection host : hosts) {
-            if (!host.run(containers.imageExists(plan.image()), OutputListener.discard(), TIMEOUT).ok()) {
-                gone.add(host.host().toString());
-            }
-        }
+        var found = EachHost.runOn(hosts, h -> h.run(containers.imageExists(plan.image()), OutputListener.discard(),
+                TIMEOUT).ok());
+        var gone = hosts.stream().map(Connection::host).filter(h -> !found.values().getOrDefault(h, false))
+                .map(Host::toString).toList();
         if (!gone.isEmpty()) {
             throw new RollbackRefusedException("the image " + plan.image() + " of " + plan.version() + " is gone from "
                     + String.join(", ", gone) + "; pull it there first, or roll back to another version");
         }
     }
 
-    /** Takes the lock on every host, or on none: a host that refuses releases those taken so far. */
-    private List<Connection> acquire(final List<Connection> hosts, final LockHolder me) {
-        var locked = new ArrayList<Connection>();
-        try {
-            for (Connection host : hosts) {
-                lock.acquire(host, service, me);
-                locked.add(host);
-            }
-        }
-        catch (RuntimeException e) {
-            release(locked);
-            throw e;
-        }
-        return locked;
-    }
-
-    private void release(final List<Connection> locked) {
-        for (Connection host : locked) {
-            try {
-                lock.release(host, service);
-            }
-            catch (RuntimeException e) {
-                report(Event.Level.ERROR, host, Phase.RELEASE, "could not release the deploy lock: " + e.getMessage());
-            }
-        }
-    }
-
     /** Writes the history line on every host; traffic has moved, so one failure must not hide the others. */
     private void record(final List<Connection> hosts, final HistoryEntry entry) {
-        var failed = new ArrayList<String>();
-        for (Connection host : hosts) {
-            try {
-                ledger.append(host, service, entry);
-            }
-            catch (DeployFailedException e) {
-                failed.add(e.getMessage());
-            }
-        }
+        var failed = EachHost.runOn(hosts, h -> {
+            ledger.append(h, service, entry);
+            return h;
+        }).failures().values();
         if (!failed.isEmpty()) {
             throw new DeployFailedException(entry.release().version() + " serves on every host, but the rollback could"
                     + " not be recorded in the history of " + failed.size() + " host(s); until it is, deploys there"
                     + " read the wrong live color:\n" + String.join("\n", failed));
         }
+    }
+
+    /** The hosts in their order, each with its connection, for the locks, which go by host. */
+    private static Map<Host, Connection> byHost(final List<Connection> hosts) {
+        var byHost = new LinkedHashMap<Host, Connection>();
+        hosts.forEach(c -> byHost.put(c.host(), c));
+        return byHost;
     }
 
     private void info(final Connection host, final String message) {

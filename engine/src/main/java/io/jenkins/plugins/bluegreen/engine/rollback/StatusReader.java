@@ -6,9 +6,9 @@ import io.jenkins.plugins.bluegreen.engine.ledger.Ledger;
 import io.jenkins.plugins.bluegreen.engine.lock.DeployLock;
 import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 import io.jenkins.plugins.bluegreen.engine.remote.Connections;
+import io.jenkins.plugins.bluegreen.engine.remote.EachHost;
 import io.jenkins.plugins.bluegreen.engine.remote.Host;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads ledger, container labels and lock of every host; a host that cannot be read is shown as such. */
@@ -30,21 +30,18 @@ public final class StatusReader {
 
     /** Every host in {@code hosts}, connecting through {@code connections}; never throws for one host. */
     public FleetStatus read(final Connections connections, final List<Host> hosts) {
-        var views = new ArrayList<HostView>();
-        for (Host host : hosts) {
-            try {
-                views.add(read(connections.get(host)));
-            }
-            catch (DeployFailedException e) {
-                views.add(HostView.unreachable(host, role, e.getMessage()));
-            }
-        }
-        return new FleetStatus(service, role, views);
+        var read = EachHost.run(hosts, h -> read(connections.get(h)));
+        return new FleetStatus(service, role, hosts.stream().map(h -> read.values().containsKey(h)
+                ? read.values().get(h) : HostView.unreachable(h, role, read.failures().get(h))).toList());
     }
 
     /** Every host over connections already open; throws when one cannot be read. */
     public FleetStatus read(final List<Connection> hosts) {
-        return new FleetStatus(service, role, hosts.stream().map(this::read).toList());
+        var read = EachHost.runOn(hosts, this::read);
+        if (!read.failures().isEmpty()) {
+            throw new DeployFailedException(String.join("\n", read.failures().values()));
+        }
+        return new FleetStatus(service, role, List.copyOf(read.values().values()));
     }
 
     private HostView read(final Connection host) {

@@ -11,10 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Switches a host by rewriting the nginx upstream include: write it atomically, let nginx test the
- * whole configuration, reload gracefully, then check through the public URL that nginx now sends
- * requests to the new port. A file nginx rejects, or a reload that fails, is replaced by the one
- * that was there before, so nginx and its files stay in step.
+ * Switches a host by rewriting the nginx upstream include: the prepare writes it atomically and lets
+ * nginx test the whole configuration, the commit reloads gracefully, then the verify checks through
+ * the public URL that nginx now sends requests to the new port. A file nginx rejects, a reload that
+ * fails, or a prepared file withdrawn is replaced by the one that was there before, so nginx and its
+ * files stay in step.
  */
 public final class NginxSwitch implements TrafficSwitch {
     private final NginxSettings settings;
@@ -29,29 +30,62 @@ public final class NginxSwitch implements TrafficSwitch {
         this.events = new SwitchEvents(events);
     }
 
+    /** Writes the new upstream file and has nginx test it; nginx keeps serving from what it loaded. */
     @Override
-    public void switchTo(final Connection host, final Target target) {
+    public PreparedSwitch prepare(final Connection host, final Target target) {
         var content = NginxUpstream.render(target);
-        var previous = run(host, commands.read(), null).orThrow().stdout();
+        var before = run(host, commands.read(), null).orThrow().stdout();
         // Refuses, before anything changes, to replace an upstream file an admin wrote by hand.
-        NginxUpstream.parse(previous, where(host));
+        var previous = NginxUpstream.parse(before, where(host));
         run(host, commands.write(), content).orThrow();
         var test = run(host, commands.test(), null);
         if (!test.ok()) {
-            restore(host, previous);
+            restore(host, before);
             throw new DeployFailedException(host.host() + ": nginx rejected the upstream file for "
                     + target.describe() + "; the previous file is back in " + settings.upstreamFile()
                     + detail(test));
         }
-        var reload = run(host, commands.reload(), null);
-        if (!reload.ok()) {
-            restore(host, previous);
-            throw new DeployFailedException(host.host() + ": nginx did not reload for " + target.describe()
-                    + "; the previous file is back in " + settings.upstreamFile() + detail(reload));
+        return new PreparedUpstream(host, target, before, previous);
+    }
+
+    /** An upstream file written and tested on one host, not loaded by nginx yet. */
+    private final class PreparedUpstream implements PreparedSwitch {
+        private final Connection host;
+        private final Target target;
+        private final String before;
+        private final Optional<Target> previous;
+
+        PreparedUpstream(final Connection host, final Target target, final String before,
+                         final Optional<Target> previous) {
+            this.host = host;
+            this.target = target;
+            this.before = before;
+            this.previous = previous;
         }
-        events.info(host, "nginx reloaded with upstream " + NginxUpstream.upstreamAddress(target) + " for "
-                + target.describe());
-        verify(host, target);
+
+        @Override
+        public Optional<Target> previous() {
+            return previous;
+        }
+
+        /** Reloads nginx gracefully: new workers take the new upstream, old ones finish their requests. */
+        @Override
+        public void commit() {
+            var reload = run(host, commands.reload(), null);
+            if (!reload.ok()) {
+                restore(host, before);
+                throw new DeployFailedException(host.host() + ": nginx did not reload for " + target.describe()
+                        + "; the previous file is back in " + settings.upstreamFile() + detail(reload));
+            }
+            events.info(host, "nginx reloaded with upstream " + NginxUpstream.upstreamAddress(target) + " for "
+                    + target.describe());
+        }
+
+        /** nginx never loaded the new file, so putting the old one back is all it takes. */
+        @Override
+        public void withdraw() {
+            restore(host, before);
+        }
     }
 
     @Override

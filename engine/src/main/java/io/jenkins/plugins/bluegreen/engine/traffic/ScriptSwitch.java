@@ -18,6 +18,9 @@ import java.util.Set;
  * balancer's CLI, Traefik labels...). {@code switch} points traffic at a target; the optional
  * {@code current} prints {@code color=<c> port=<p> version=<v>} so a failed multi-host switch can put
  * hosts back; the optional {@code verify} exits 0 once the target answers.
+ *
+ * <p>Of the two steps of a switch, a script has only the second: {@link #prepare} changes nothing,
+ * and the commit runs {@code switch}.
  */
 public final class ScriptSwitch implements TrafficSwitch {
     static final Set<String> TARGET_PLACEHOLDERS = Set.of("color", "port", "host", "version", "service");
@@ -46,11 +49,30 @@ public final class ScriptSwitch implements TrafficSwitch {
         this.events = new SwitchEvents(events);
     }
 
+    /**
+     * A script has one step, which moves traffic, so preparing only reads what is live (for putting
+     * the host back); the {@code switch} command runs at the commit, on every host at once.
+     */
     @Override
-    public void switchTo(final Connection host, final Target target) {
-        run(host, switchCommand, values(host, target), "switch to " + target.describe());
-        events.info(host, "switch command pointed traffic at " + target.describe());
-        verify(host, target);
+    public PreparedSwitch prepare(final Connection host, final Target target) {
+        var previous = current(host);
+        return new PreparedSwitch() {
+            @Override
+            public Optional<Target> previous() {
+                return previous;
+            }
+
+            @Override
+            public void commit() {
+                run(host, switchCommand, values(host, target), "switch to " + target.describe());
+                events.info(host, "switch command pointed traffic at " + target.describe());
+            }
+
+            /** Nothing ran on the host yet. */
+            @Override
+            public void withdraw() {
+            }
+        };
     }
 
     @Override

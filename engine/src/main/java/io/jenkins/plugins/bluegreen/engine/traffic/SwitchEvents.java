@@ -7,7 +7,7 @@ import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 
 import java.time.Instant;
 
-/** Reports what the switch did on a host as {@link Phase#SWITCH} events. */
+/** Reports what the switch did, on a host or on all of them, as {@link Phase#SWITCH} events. */
 final class SwitchEvents {
     private final EventSink sink;
 
@@ -21,5 +21,10 @@ final class SwitchEvents {
 
     void report(final Event.Level level, final Connection host, final String message) {
         sink.accept(new Event(Instant.now(), Phase.SWITCH, level, host.host().toString(), message));
+    }
+
+    /** About every host at once, such as the switch skew. */
+    void all(final String message) {
+        sink.accept(new Event(Instant.now(), Phase.SWITCH, Event.Level.INFO, null, message));
     }
 }

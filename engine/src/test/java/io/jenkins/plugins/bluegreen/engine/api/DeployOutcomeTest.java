@@ -15,13 +15,15 @@ class DeployOutcomeTest {
     @Test
     void shouldGivePipelinesPlainValuesWithPhasesInOrder() {
         var outcome = new DeployOutcome("v2", "v1", "green", List.of("web-1", "web-2"),
-                Map.of(Phase.SWITCH, Duration.ofMillis(40), Phase.BOOT, Duration.ofSeconds(12), Phase.GATE, Duration.ofSeconds(3)));
+                Map.of(Phase.SWITCH, Duration.ofMillis(40), Phase.BOOT, Duration.ofSeconds(12), Phase.GATE, Duration.ofSeconds(3)),
+                Duration.ofMillis(9));
 
         var map = outcome.asMap();
 
         assertThat(map).containsEntry("version", "v2").containsEntry("previousVersion", "v1")
                 .containsEntry("color", "green").containsEntry("hosts", List.of("web-1", "web-2"));
         assertThat(map.get("durations")).hasToString("{boot=12000, gate=3000, switch=40}");
+        assertThat(map).containsEntry("switchSkewMillis", 9L);
     }
 
     @Test

@@ -89,7 +89,14 @@ class BlueGreenDeployTest {
         assertThat(second.color()).isEqualTo(Color.GREEN);
         assertThat(second.previousVersion()).isEqualTo("v1");
         assertThat(second.gates()).hasSize(HOSTS * 2).allMatch(g -> g.passed());
-        assertThat(second.phases()).containsKeys(Phase.LOCK, Phase.BOOT, Phase.GATE, Phase.SWITCH, Phase.WATCH);
+        assertThat(second.phases()).containsKeys(Phase.LOCK, Phase.LEDGER, Phase.BOOT, Phase.GATE, Phase.SWITCH,
+                Phase.WATCH, Phase.HISTORY);
+        // Every host moved at once; how far apart they began answering is part of the result.
+        assertThat(second.switchSkew()).isNotNull();
+        assertThat(BED.hosts()).contains(second.switchSkew().first(), second.switchSkew().last());
+        assertThat(second.timeline()).endsWith("; " + second.switchSkew().describe());
+        assertThat(s.events).extracting(Event::line).contains("[switch] every host serves green (port "
+                + s.config.config().extension().ports().green() + ", v2); " + second.switchSkew().describe());
         for (int i = 0; i < HOSTS; i++) {
             assertThat(s.served(i)).isEqualTo("200 bgtest-app v2");
             var ledger = s.ledger(i);
@@ -149,6 +156,8 @@ class BlueGreenDeployTest {
             assertThat(last.message()).contains("automatic rollback", "v2");
         }
         assertThat(s.events).anyMatch(e -> e.phase() == Phase.ROLLBACK && e.message().startsWith("switched back to"));
+        assertThat(s.events).anyMatch(e -> e.phase() == Phase.ROLLBACK && e.message().startsWith("switched back with"
+                + " switch skew "));
     }
 
     @Test

@@ -21,7 +21,7 @@ class AttemptTest {
     private static final Attempt DEPLOY = new Attempt("blueGreenDeploy", "production", "v2", "alice", AT);
     private static final DeployOutcome LIVE_ON_GREEN = new DeployOutcome("v2", "v1", "green",
             List.of("web-1.internal", "web-2.internal"), Map.of(Phase.BOOT, Duration.ofMillis(1_500), Phase.SWITCH,
-            Duration.ofMillis(30)));
+            Duration.ofMillis(30)), Duration.ofMillis(4));
 
     @Test
     void shouldRecordWhatWentLiveWhereWithItsTimeline() {
@@ -58,7 +58,7 @@ class AttemptTest {
     void shouldRecordARollbackByTheStepAsTheReleaseThatServesAgain() {
         var rollback = new Attempt("rollback", "production", null, "bob", AT);
 
-        var record = rollback.rolledBack(new DeployOutcome("v1", "v2", "blue", List.of("web-1.internal"), Map.of()));
+        var record = rollback.rolledBack(new DeployOutcome("v1", "v2", "blue", List.of("web-1.internal"), Map.of(), null));
 
         assertThat(record.getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
         assertThat(record.getVersion()).isEqualTo("v1");

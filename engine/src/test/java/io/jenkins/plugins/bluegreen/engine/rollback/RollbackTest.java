@@ -103,9 +103,10 @@ class RollbackTest {
             assertThat(last.message()).isEqualTo("error rate above 5%");
             assertThat(new DeployLock(".bluegreen").status(fleet.hosts.get(i), fleet.service)).isEmpty();
         }
+        assertThat(outcome.switchSkew()).as("every host went back at once, and how far apart is measured").isNotNull();
         System.out.printf("rollback via the warm color, 3 hosts: decision to v1 answering everywhere %d ms"
-                + " (switch incl. verify), lock %d ms%n", outcome.phases().get(Phase.SWITCH).toMillis(),
-                outcome.phases().get(Phase.LOCK).toMillis());
+                + " (switch incl. verify), switch skew %d ms, lock %d ms%n", outcome.phases().get(Phase.SWITCH).toMillis(),
+                outcome.switchSkew().toMillis(), outcome.phases().get(Phase.LOCK).toMillis());
         assertThatThrownBy(() -> rollback().run(fleet.hosts, request(null, false)))
                 .isInstanceOf(RollbackRefusedException.class)
                 .hasMessageContaining("nothing to roll back to: " + BED.host(0) + " has no release before v1");
@@ -119,7 +120,7 @@ class RollbackTest {
         assertThatThrownBy(() -> rollback().run(fleet.hosts, request(null, false)))
                 .isInstanceOf(DeployFailedException.class)
                 .hasMessageStartingWith("rollback to v1 failed: " + BED.host(2) + ": traffic switch to blue (port 3001,"
-                        + " v1) failed; restored " + BED.host(1) + " to green (port 3002, v2), " + BED.host(0)
+                        + " v1) failed; restored " + BED.host(0) + " to green (port 3002, v2), " + BED.host(1)
                         + " to green (port 3002, v2); NOT restored: " + BED.host(2));
         for (int i = 0; i < 2; i++) {
             assertThat(fleet.answer(i)).isEqualTo("bgtest-app v2");
@@ -291,7 +292,7 @@ class RollbackTest {
             }
             fleet.switchAll(Color.BLUE, version);
             return new DeployOutcome(version, "v2", "blue", hosts.stream().map(h -> h.host().toString()).toList(),
-                    Map.of());
+                    Map.of(), null);
         };
 
         assertThatThrownBy(() -> rollback().run(fleet.hosts, request(null, false)))

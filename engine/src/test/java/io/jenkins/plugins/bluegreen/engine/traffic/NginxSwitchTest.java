@@ -86,6 +86,24 @@ class NginxSwitchTest {
     }
 
     @Test
+    void shouldMoveNoTrafficBeforeTheCommitAndPutTheFileBackWhenWithdrawn() throws Exception {
+        var server = nginx.start(target(blue, "blue"));
+        var traffic = new NginxSwitch(server.settings(), events::add);
+        var before = Files.readString(server.upstreamFile());
+
+        var prepared = traffic.prepare(host, target(green, "green"));
+
+        assertThat(prepared.previous()).contains(target(blue, "blue"));
+        assertThat(traffic.current(host)).as("the file is written and tested").contains(target(green, "green"));
+        assertThat(get(server.url())).as("nginx has not loaded it").isEqualTo("v1");
+
+        prepared.withdraw();
+
+        assertThat(Files.readString(server.upstreamFile())).isEqualTo(before);
+        assertThat(get(server.url())).isEqualTo("v1");
+    }
+
+    @Test
     void shouldPutThePreviousFileBackWhenNginxRejectsTheNewOne() throws Exception {
         var server = nginx.start(target(blue, "blue"));
         var traffic = new NginxSwitch(server.settings(), events::add);

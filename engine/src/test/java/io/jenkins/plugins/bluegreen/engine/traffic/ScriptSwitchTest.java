@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
+import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 import io.jenkins.plugins.bluegreen.engine.testbed.LocalShell;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -69,6 +71,44 @@ class ScriptSwitchTest {
             try (var files = Files.walk(scratch)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    @Test
+    void shouldRunTheSwitchCommandOnlyAtTheCommit() throws Exception {
+        var out = dir.resolve("switched");
+        var script = new ScriptSwitch("app", "echo {color} > " + out, "echo color=blue port=3001 version=v1", null,
+                TIMEOUT, EventSink.discard());
+
+        var prepared = script.prepare(LocalShell.host("web-1"), new Target("app", "green", 3002, "v2"));
+
+        assertThat(prepared.previous()).contains(new Target("app", "blue", 3001, "v1"));
+        assertThat(out).doesNotExist();
+        prepared.commit();
+        assertThat(Files.readString(out)).isEqualTo("green\n");
+    }
+
+    @Test
+    void shouldPutEveryHostBackWhenOneHostsSwitchCommandFails() throws Exception {
+        var hosts = List.of(LocalShell.host("web-1"), LocalShell.host("web-2"), LocalShell.host("web-3"));
+        var blue = new Target("app", "blue", 3001, "v1");
+        var green = new Target("app", "green", 3002, "v2");
+        for (Connection host : hosts) {
+            Files.writeString(dir.resolve(host.host().name() + ".live"), "color=blue port=3001 version=v1\n");
+        }
+        // The load balancer of web-2 refuses green; every other switch writes down what is live.
+        var script = new ScriptSwitch("app", "[ {host} = web-2 ] && [ {color} = green ] && { echo 'lb: pool busy' >&2;"
+                + " exit 1; }; echo color={color} port={port} version={version} > " + dir + "/{host}.live",
+                "cat " + dir + "/{host}.live", null, TIMEOUT, EventSink.discard());
+
+        assertThatThrownBy(() -> new SwitchAll(script, EventSink.discard()).switchTo(hosts, green))
+                .isInstanceOf(DeployFailedException.class)
+                .hasMessage("web-2: traffic switch to " + green.describe() + " failed; restored web-1 to "
+                        + blue.describe() + ", web-2 to " + blue.describe() + ", web-3 to " + blue.describe() + "\n"
+                        + "web-2: x-bluegreen/traffic/switch command failed to switch to " + green.describe()
+                        + " (exit 1):\n  lb: pool busy");
+        for (Connection host : hosts) {
+            assertThat(script.current(host)).as(host.host().name()).contains(blue);
         }
     }
 

@@ -1,7 +1,6 @@
-package io.jenkins.plugins.bluegreen.engine.deploy;
+package io.jenkins.plugins.bluegreen.engine.remote;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
-import io.jenkins.plugins.bluegreen.engine.remote.Host;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,16 +15,16 @@ import java.util.stream.Collectors;
 /**
  * Does one short step on every host at once (read the ledger, append history, stop a color) and
  * keeps every host's answer or failure, so a cleanup reaches all hosts even when one fails. Boots,
- * which need batches, go through {@link io.jenkins.plugins.bluegreen.engine.remote.FanOut}.
+ * which need batches, go through {@link FanOut}.
  */
-final class EachHost<R> {
+public final class EachHost<R> {
     private final Map<Host, R> values = new LinkedHashMap<>();
     private final Map<Host, String> failures = new LinkedHashMap<>();
 
     private EachHost() {
     }
 
-    static <R> EachHost<R> run(final List<Host> hosts, final Function<Host, R> step) {
+    public static <R> EachHost<R> run(final List<Host> hosts, final Function<Host, R> step) {
         var result = new EachHost<R>();
         if (hosts.isEmpty()) {
             return result;
@@ -58,16 +57,23 @@ final class EachHost<R> {
         return result;
     }
 
-    Map<Host, R> values() {
+    /** {@link #run} over connections already open, each keyed by its host. */
+    public static <R> EachHost<R> runOn(final List<Connection> hosts, final Function<Connection, R> step) {
+        var byHost = new LinkedHashMap<Host, Connection>();
+        hosts.forEach(c -> byHost.put(c.host(), c));
+        return run(List.copyOf(byHost.keySet()), h -> step.apply(byHost.get(h)));
+    }
+
+    public Map<Host, R> values() {
         return values;
     }
 
-    Map<Host, String> failures() {
+    public Map<Host, String> failures() {
         return failures;
     }
 
     /** The values if every host answered; otherwise a failure naming each host that did not. */
-    Map<Host, R> orThrow(final String step) {
+    public Map<Host, R> orThrow(final String step) {
         if (failures.isEmpty()) {
             return values;
         }
