@@ -1,14 +1,13 @@
 package io.jenkins.plugins.bluegreen.engine.testbed;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -135,45 +134,42 @@ final class HostNetwork implements AutoCloseable {
 
     /** Kills what still runs in {@code netns}, so deleting it really frees it. */
     private static void killAll(final String netns) {
-        for (String pid : ipMayFail("netns", "pids", netns).lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
-            ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+        killAllBut(netns, -1);
+    }
+
+    /**
+     * Kills every process in {@code netns} but {@code spare} (a pid, or -1) and waits for each, a
+     * while: what will not die goes with the namespace's last reference, or never.
+     */
+    static void killAllBut(final String netns, final long spare) {
+        var doomed = ipMayFail("netns", "pids", netns).lines().map(String::strip).filter(l -> !l.isEmpty())
+                .map(Long::parseLong).filter(pid -> pid != spare).flatMap(pid -> ProcessHandle.of(pid).stream()).toList();
+        doomed.forEach(ProcessHandle::destroyForcibly);
+        try {
+            for (ProcessHandle p : doomed) {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            }
+        }
+        catch (ExecutionException | TimeoutException e) {
+            // Killed, but not gone within 10 s: stuck in the kernel, beyond what a test can do.
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     private static String ip(final String... args) {
-        var result = run(args);
-        if (result.exit != 0) {
-            throw new IllegalStateException("ip " + String.join(" ", args) + " failed: " + result.output);
-        }
-        return result.output;
+        return LocalProgram.run(command(args), false);
     }
 
+    /** What {@code ip} printed, or "" where it failed (a namespace already gone, say). */
     private static String ipMayFail(final String... args) {
-        var result = run(args);
-        return result.exit == 0 ? result.output : "";
+        return LocalProgram.run(command(args), true);
     }
 
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(final String... args) {
+    private static List<String> command(final String... args) {
         var command = new ArrayList<>(List.of(TestTools.require("ip").toString()));
         command.addAll(List.of(args));
-        try {
-            var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new Result(-1, "timed out");
-            }
-            return new Result(process.exitValue(), output);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return command;
     }
 }

@@ -211,25 +211,7 @@ final class SimulatedHost {
 
     /** Every process left in the host's network namespace (an nginx a test started, say) but {@code keep}. */
     private void killAllBut(final Process keep) {
-        var name = Path.of(netns).getFileName().toString();
-        try {
-            var pids = new ProcessBuilder(TestTools.require("ip").toString(), "netns", "pids", name).start();
-            var out = new String(pids.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            pids.waitFor(10, TimeUnit.SECONDS);
-            var doomed = out.lines().map(String::strip).filter(l -> !l.isEmpty()).map(Long::parseLong)
-                    .filter(pid -> keep == null || pid != keep.pid())
-                    .flatMap(pid -> ProcessHandle.of(pid).stream()).toList();
-            doomed.forEach(ProcessHandle::destroyForcibly);
-            for (ProcessHandle p : doomed) {
-                p.onExit().get(10, TimeUnit.SECONDS);
-            }
-        }
-        catch (IOException | ExecutionException | TimeoutException e) {
-            // What could not be killed goes with the namespace's last reference, or never: nothing more to do.
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        HostNetwork.killAllBut(Path.of(netns).getFileName().toString(), keep.pid());
     }
 
     /**
