@@ -33,7 +33,7 @@ class BlueGreenSettingsTest {
                 Optional.empty()));
         assertThat(x.gate()).isEqualTo(new Gate(List.of(new Gate.Path("/health", false)), Gate.Via.TUNNEL, Duration.ofSeconds(5),
                 Duration.ofSeconds(3), Duration.ofSeconds(45), 5, 1, StatusRange.SUCCESS, Optional.empty()));
-        assertThat(x.watch()).isEqualTo(new Watch(Duration.ZERO, Duration.ofSeconds(10),
+        assertThat(x.watch()).isEqualTo(Watch.of(Duration.ZERO, Duration.ofSeconds(10),
                 new Watch.ErrorRate(Optional.empty(), Optional.empty(), 5), Duration.ofSeconds(2), Duration.ofMinutes(10)));
         assertThat(x.watch().enabled()).isFalse();
         assertThat(x.migrations()).isEqualTo(new Migrations("bin/rails db:migrate",
@@ -96,7 +96,7 @@ class BlueGreenSettingsTest {
         assertThat(x.gate()).isEqualTo(new Gate(List.of(new Gate.Path("/health", false), new Gate.Path("/health/ready", true),
                 new Gate.Path("/health/live", false)), Gate.Via.DIRECT, Duration.ofSeconds(2), Duration.ofSeconds(1),
                 Duration.ofMinutes(2), 30, 3, new StatusRange(200, 200), Optional.of("ok")));
-        assertThat(x.watch()).isEqualTo(new Watch(Duration.ofMinutes(5), Duration.ofSeconds(15), new Watch.ErrorRate(
+        assertThat(x.watch()).isEqualTo(Watch.of(Duration.ofMinutes(5), Duration.ofSeconds(15), new Watch.ErrorRate(
                 Optional.of("http://127.0.0.1:9090/metrics.json"), Optional.of("error_rate"), 0.5), Duration.ofMillis(1500),
                 Duration.ofMinutes(30)));
         assertThat(x.migrations()).isEqualTo(new Migrations("npm run migrate", "npm run migrate:status",

@@ -33,7 +33,7 @@ class PostSwitchWatchTest {
     }
 
     private static Watch watch(final Duration duration, final Watch.ErrorRate errorRate, final Duration p95) {
-        return new Watch(duration, Duration.ofMillis(20), errorRate, p95, Duration.ZERO);
+        return Watch.of(duration, Duration.ofMillis(20), errorRate, p95, Duration.ZERO);
     }
 
     private static Watch.ErrorRate selfMeasured() {
