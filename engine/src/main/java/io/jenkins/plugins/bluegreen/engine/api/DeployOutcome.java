@@ -17,14 +17,21 @@ import java.util.Map;
  *
  * @param previousVersion the release live before, or {@code null} on a first deploy
  * @param switchSkew how far apart the hosts began serving {@code version}, {@code null} when traffic did not move
+ * @param watch what the watch after the switch saw and decided, {@code null} when nothing was watched
  */
 public record DeployOutcome(String version, String previousVersion, String color, List<String> hosts,
-                            Map<Phase, Duration> phases, Duration switchSkew) implements Serializable {
+                            Map<Phase, Duration> phases, Duration switchSkew, WatchReport watch) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public DeployOutcome {
         hosts = List.copyOf(hosts);
         phases = phases.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(phases));
+    }
+
+    /** An outcome nothing watched: a rollback, an abandoned release. */
+    public DeployOutcome(final String version, final String previousVersion, final String color, final List<String> hosts,
+                         final Map<Phase, Duration> phases, final Duration switchSkew) {
+        this(version, previousVersion, color, hosts, phases, switchSkew, null);
     }
 
     /**
@@ -43,6 +50,10 @@ public record DeployOutcome(String version, String previousVersion, String color
         map.put("durations", durations);
         if (switchSkew != null) {
             map.put("switchSkewMillis", switchSkew.toMillis());
+        }
+        if (watch != null) {
+            map.put("watchVerdict", watch.verdict().name());
+            map.put("watchSummary", watch.summary());
         }
         return map;
     }

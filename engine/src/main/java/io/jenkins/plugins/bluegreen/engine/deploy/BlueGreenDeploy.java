@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.engine.deploy;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.api.WatchReport;
 import io.jenkins.plugins.bluegreen.engine.config.DeployConfig;
 import io.jenkins.plugins.bluegreen.engine.config.Gate;
 import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
@@ -304,6 +305,8 @@ public final class BlueGreenDeploy {
         private String previousVersion;
         /** How far apart the hosts began serving the new release; null until traffic moved. */
         private SwitchSkew skew;
+        /** What the watch after the switch saw, once it ran. */
+        private WatchReport watchReport;
 
         Run(final DeployPlan plan, final DeployStamp stamp, final Timeline timeline, final Connections connections) {
             this.plan = plan;
@@ -680,7 +683,7 @@ public final class BlueGreenDeploy {
                 rows.add(new DeployResult.HostRow(host.toString(), version, liveNow.orElse(null), note));
             }
             return new DeployResult(outcome, plan.version(), previousVersion, idle, rows, timeline.durations(), skew,
-                    gates, failure);
+                    gates, failure, watchReport);
         }
 
         private String containerName(final Role role, final Color color) {

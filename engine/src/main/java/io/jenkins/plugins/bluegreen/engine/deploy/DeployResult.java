@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.engine.deploy;
 
 import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
+import io.jenkins.plugins.bluegreen.engine.api.WatchReport;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
 import io.jenkins.plugins.bluegreen.engine.health.GateResult;
 import io.jenkins.plugins.bluegreen.engine.traffic.SwitchSkew;
@@ -20,10 +21,11 @@ import java.util.stream.Collectors;
  * @param color the color the new release was booted in
  * @param switchSkew how far apart the hosts began serving the new release, {@code null} when traffic never moved
  * @param failure why it did not go live, {@code null} when it did
+ * @param watch what the watch after the switch saw, {@code null} when there was none
  */
 public record DeployResult(Outcome outcome, String version, String previousVersion, Color color,
                            List<HostRow> hosts, Map<Phase, Duration> phases, SwitchSkew switchSkew,
-                           List<GateResult> gates, String failure) {
+                           List<GateResult> gates, String failure, WatchReport watch) {
     public enum Outcome {
         /** The new release serves traffic. */
         LIVE,
@@ -46,7 +48,7 @@ public record DeployResult(Outcome outcome, String version, String previousVersi
     /** The result as the front ends report it: the release live, the one before, the color, the hosts. */
     public DeployOutcome asOutcome() {
         return new DeployOutcome(version, previousVersion, color.label(), hosts.stream().map(HostRow::host).toList(),
-                phases, switchSkew == null ? null : switchSkew.spread());
+                phases, switchSkew == null ? null : switchSkew.spread(), watch);
     }
 
     /**
