@@ -2,6 +2,9 @@ package io.jenkins.plugins.bluegreen.engine.deploy;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.api.WatchReport;
+import io.jenkins.plugins.bluegreen.engine.watch.ProbeSource;
+import io.jenkins.plugins.bluegreen.engine.watch.TrafficSource;
+import io.jenkins.plugins.bluegreen.engine.watch.WatchedRelease;
 import io.jenkins.plugins.bluegreen.engine.config.DeployConfig;
 import io.jenkins.plugins.bluegreen.engine.config.Gate;
 import io.jenkins.plugins.bluegreen.engine.config.LoadedConfig;
@@ -318,6 +321,7 @@ public final class BlueGreenDeploy {
         StagedDeploy stage() {
             try {
                 timeline.phase(Phase.LEDGER, this::readLedger);
+                checkTrafficSources();
                 bootIdle();
                 gateAndHook();
             }
@@ -388,21 +392,35 @@ public final class BlueGreenDeploy {
             catch (RuntimeException e) {
                 throw abort(reason(e));
             }
-            SwitchAll.Result switched;
+            var tunnels = new ArrayList<Tunnel>();
+            Optional<PostSwitchWatch> watching = Optional.empty();
             try {
-                var hosts = primaryConnections();
-                switched = timeline.phase(Phase.SWITCH, () -> new SwitchAll(wiring.traffic(), timeline.sink())
-                        .switchTo(hosts, target(idle, plan.version())));
+                try {
+                    watching = watching(tunnels);
+                }
+                catch (RuntimeException e) {
+                    throw abort(reason(e));
+                }
+                SwitchAll.Result switched;
+                try {
+                    var hosts = primaryConnections();
+                    switched = timeline.phase(Phase.SWITCH, () -> new SwitchAll(wiring.traffic(), timeline.sink())
+                            .switchTo(hosts, target(idle, plan.version())));
+                }
+                catch (RuntimeException e) {
+                    // SwitchAll has put every host back already.
+                    throw abort(reason(e));
+                }
+                var breach = watching.flatMap(this::watch);
+                if (breach.isPresent()) {
+                    throw rollBack(switched, breach.get());
+                }
+                skew = switched.skew();
             }
-            catch (RuntimeException e) {
-                // SwitchAll has put every host back already.
-                throw abort(reason(e));
+            finally {
+                watching.ifPresent(PostSwitchWatch::close);
+                tunnels.forEach(Tunnel::close);
             }
-            var breach = watch();
-            if (breach.isPresent()) {
-                throw rollBack(switched, breach.get());
-            }
-            skew = switched.skew();
             if (!callerHoldsLock) {
                 record(plan.rollback() ? HistoryEntry.Action.ROLLBACK : HistoryEntry.Action.DEPLOY, plan.version(),
                         idle, plan.message());
@@ -512,36 +530,86 @@ public final class BlueGreenDeploy {
             }
         }
 
-        private Optional<String> watch() {
+        /**
+         * The watch this switch gets, its sources checked while traffic has not moved: a wrong
+         * Prometheus URL or log format stops the deploy with the old color still serving. Empty for
+         * a rollback, which returns to a release that ran before: switching back from it by itself
+         * would put the release being rolled back from in front of the traffic again.
+         */
+        private Optional<PostSwitchWatch> watching(final List<Tunnel> tunnels) {
             var watch = config.extension().watch();
-            // A rollback returns to a release that ran before; switching back from it by itself would
-            // put the release being rolled back from in front of the traffic again.
             if (!watch.enabled() || plan.rollback()) {
                 return Optional.empty();
             }
-            var tunnels = new ArrayList<Tunnel>();
-            try {
+            var sources = trafficSources();
+            if (sources.isEmpty()) {
                 var urls = new LinkedHashMap<String, URI>();
                 for (Host host : primaryHosts()) {
                     urls.put(host.toString(), publicUrl(host, tunnels));
                 }
-                return timeline.phase(Phase.WATCH, () -> {
+                sources.add(new ProbeSource(gate, watch.errorRate(), urls));
+            }
+            var watching = new PostSwitchWatch(watch, sources, timeline);
+            try {
+                watching.check();
+            }
+            catch (RuntimeException e) {
+                watching.close();
+                throw e;
+            }
+            return Optional.of(watching);
+        }
+
+        /**
+         * Checks the watch's sources before anything boots, so a wrong URL or log format costs
+         * seconds, not a boot and a gate; {@link #watching} checks them again just before the switch.
+         */
+        private void checkTrafficSources() {
+            var watch = config.extension().watch();
+            if (!watch.enabled() || plan.rollback()) {
+                return;
+            }
+            var sources = trafficSources();
+            try {
+                sources.forEach(TrafficSource::check);
+            }
+            finally {
+                sources.forEach(TrafficSource::close);
+            }
+        }
+
+        /** The sources of real traffic the config names, for the release being deployed. */
+        private List<TrafficSource> trafficSources() {
+            var watch = config.extension().watch();
+            if (!watch.traffic().any()) {
+                return new ArrayList<>();
+            }
+            var release = new WatchedRelease(config.service(), idle.label(), plan.version(), wiring.port(idle),
+                    primaryConnections(), watch.interval());
+            return WatchSources.of(watch.traffic(), release);
+        }
+
+        private Optional<String> watch(final PostSwitchWatch watching) {
+            try {
+                watchReport = timeline.phase(Phase.WATCH, () -> {
                     try {
-                        return new PostSwitchWatch(watch, gate, timeline).run(urls);
+                        return watching.run();
                     }
                     catch (InterruptedException e) {
                         // A cancel during the watch: safest is the release that was live before.
                         Thread.currentThread().interrupt();
-                        return Optional.of("the deploy was cancelled during the watch");
+                        return null;
                     }
                 });
             }
             catch (RuntimeException e) {
-                return Optional.of("the watch could not reach a host: " + reason(e));
+                return Optional.of("the watch failed: " + reason(e));
             }
-            finally {
-                tunnels.forEach(Tunnel::close);
+            if (watchReport == null) {
+                return Optional.of("the deploy was cancelled during the watch");
             }
+            return watchReport.verdict() == WatchReport.Verdict.ROLLED_BACK ? Optional.of(watchReport.summary())
+                    : Optional.empty();
         }
 
         /** The host's public URL as reachable from here: through a tunnel when it is the host's own loopback. */

@@ -1,181 +1,153 @@
 package io.jenkins.plugins.bluegreen.engine.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.jenkins.plugins.bluegreen.engine.watch.Figures.percent;
+import static io.jenkins.plugins.bluegreen.engine.watch.Figures.seconds;
 
-import io.jenkins.plugins.bluegreen.engine.config.Gate;
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
+import io.jenkins.plugins.bluegreen.engine.api.WatchReport;
 import io.jenkins.plugins.bluegreen.engine.config.Watch;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
-import io.jenkins.plugins.bluegreen.engine.health.StatusRange;
+import io.jenkins.plugins.bluegreen.engine.watch.IntervalJudge;
+import io.jenkins.plugins.bluegreen.engine.watch.TrafficSource;
 
-import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
+import java.util.stream.Collectors;
 
 /**
  * Watches the new release after the switch, where Kamal stops looking: for {@code watch.duration},
- * every {@code watch.interval}, each host's public URL answers every gate path, and the error rate
- * and the p95 latency stay under their limits. The first breach ends the watch with its reason;
- * the caller switches back.
- *
- * <p>The error rate is read from {@code error_rate.url}'s JSON field when configured (the app's own
- * count over all its clients), else measured from the watch's own requests. A path must fail
- * {@value #FAILURES_IN_A_ROW} times in a row to count as down, so one dropped request does not undo
- * a release.
+ * every {@code watch.interval}, each source says what the users' traffic to the new color did, and
+ * an {@link IntervalJudge} per source holds it against the limits. The first source whose breaches
+ * in a row run out ends the watch, and the caller switches back. A release that held gets the
+ * checklist's verdict: healthy, or held but not healthy.
  */
-final class PostSwitchWatch {
-    static final int FAILURES_IN_A_ROW = 2;
-    /** Fewer requests than this say nothing about a percentile or a rate. */
-    private static final int MIN_SAMPLES = 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+final class PostSwitchWatch implements AutoCloseable {
     private final Watch watch;
-    private final List<Gate.Path> paths;
-    private final StatusRange status;
-    private final OkHttpClient http;
+    private final List<TrafficSource> sources;
     private final Timeline timeline;
 
-    PostSwitchWatch(final Watch watch, final Gate gate, final Timeline timeline) {
+    PostSwitchWatch(final Watch watch, final List<TrafficSource> sources, final Timeline timeline) {
         this.watch = watch;
-        this.paths = gate.paths();
-        this.status = gate.status();
+        this.sources = List.copyOf(sources);
         this.timeline = timeline;
-        this.http = new OkHttpClient.Builder()
-                .callTimeout(gate.timeout())
-                .followRedirects(false)
-                .build();
     }
 
     /**
-     * Watches the hosts' public URLs (as reachable from here).
+     * Before traffic moves: every source can be read and reads what the watch needs.
      *
-     * @return why the release must go back, or empty when it held for the whole period
+     * @throws InvalidInputException naming the setting that is wrong, what was found and what was expected
      */
-    Optional<String> run(final Map<String, URI> publicUrls) throws InterruptedException {
-        long end = System.nanoTime() + watch.duration().toNanos();
-        var latencies = new ArrayList<Long>();
-        var failuresInARow = new HashMap<String, Integer>();
-        int requests = 0;
-        int errors = 0;
-        timeline.info(Phase.WATCH, null, "watching " + publicUrls.size() + " host(s) for "
-                + seconds(watch.duration()) + ": error rate <= " + watch.errorRate().maxPercent() + "%, p95 <= "
-                + seconds(watch.p95Latency()));
-        while (System.nanoTime() < end) {
-            for (var host : publicUrls.entrySet()) {
-                for (Gate.Path path : paths) {
-                    var url = host.getValue().resolve(path.path());
-                    long started = System.nanoTime();
-                    var failure = probe(url);
-                    latencies.add(System.nanoTime() - started);
-                    requests++;
-                    var key = host.getKey() + " " + path.path();
-                    if (failure == null) {
-                        failuresInARow.remove(key);
-                        continue;
-                    }
-                    errors++;
-                    int inARow = failuresInARow.merge(key, 1, Integer::sum);
-                    timeline.warn(Phase.WATCH, host.getKey(), path.path() + ": " + failure);
-                    if (inARow >= FAILURES_IN_A_ROW) {
-                        return Optional.of(host.getKey() + ": " + path.path() + " failed " + inARow
-                                + " times in a row after the switch (" + failure + ")");
-                    }
+    void check() {
+        sources.forEach(TrafficSource::check);
+    }
+
+    /** Watches from now (just after the switch) until a verdict; interrupted by a cancel. */
+    WatchReport run() throws InterruptedException {
+        var judges = new ArrayList<IntervalJudge>();
+        for (TrafficSource source : sources) {
+            source.start();
+            judges.add(new IntervalJudge(source.describe(), source.countsRequests(), watch));
+        }
+        timeline.info(Phase.WATCH, null, "watching " + sources.stream().map(TrafficSource::describe)
+                .collect(Collectors.joining(" and ")) + " for " + seconds(watch.duration()) + ", every "
+                + seconds(watch.interval()) + ": rolling back after " + watch.breaches() + " interval(s) in a row over"
+                + " error rate " + percent(watch.errorRate().maxPercent()) + " or p95 " + seconds(watch.p95Latency())
+                + "; healthy at error rate <= " + percent(watch.healthy().errorRatePercent()) + " and p95 <= "
+                + seconds(watch.healthy().p95Latency()));
+        long started = System.nanoTime();
+        long end = started + watch.duration().toNanos();
+        long extendedEnd = end + (watch.notEnoughTraffic() == Watch.NotEnoughTraffic.EXTEND
+                ? watch.maxExtension().toNanos() : 0);
+        boolean extending = false;
+        for (long tick = 1; ; tick++) {
+            long due = started + tick * watch.interval().toNanos();
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            long at = (System.nanoTime() - started) / 1_000_000;
+            for (int i = 0; i < sources.size(); i++) {
+                var judge = judges.get(i);
+                var step = judge.add(at, sources.get(i).read());
+                log(judge.source(), step.point());
+                if (step.rollBack().isPresent()) {
+                    return report(WatchReport.Verdict.ROLLED_BACK, step.rollBack().get(), judges);
                 }
             }
-            var breach = errorRate(errors, requests).or(() -> p95(latencies));
-            if (breach.isPresent()) {
-                return breach;
+            if (System.nanoTime() < end) {
+                continue;
             }
-            Thread.sleep(watch.interval().toMillis());
+            var unjudged = judges.stream().filter(j -> !j.judgedAny()).toList();
+            if (unjudged.isEmpty()) {
+                return verdict(judges);
+            }
+            if (System.nanoTime() < extendedEnd) {
+                if (!extending) {
+                    extending = true;
+                    timeline.warn(Phase.WATCH, null, "not enough traffic to judge yet (" + watch.minRequests()
+                            + " request(s) per interval): watching up to " + seconds(watch.maxExtension()) + " longer");
+                }
+                continue;
+            }
+            var why = "not enough traffic to judge: " + unjudged.stream().map(IntervalJudge::source)
+                    .collect(Collectors.joining(", ")) + " never saw " + watch.minRequests() + " request(s) in an interval";
+            if (watch.notEnoughTraffic() == Watch.NotEnoughTraffic.FAIL) {
+                return report(WatchReport.Verdict.ROLLED_BACK, why, judges);
+            }
+            timeline.warn(Phase.WATCH, null, why + "; the release stays (not_enough_traffic: "
+                    + watch.notEnoughTraffic().name().toLowerCase(Locale.ROOT) + ")");
+            return report(WatchReport.Verdict.NOT_JUDGED, why, judges);
         }
-        timeline.info(Phase.WATCH, null, String.format(Locale.ROOT, "held for %s: %d request(s), %d failed, p95 %s",
-                seconds(watch.duration()), requests, errors, seconds(Duration.ofNanos(percentile95(latencies)))));
-        return Optional.empty();
     }
 
-    private Optional<String> errorRate(final int errors, final int requests) {
-        double percent;
-        String source;
-        if (watch.errorRate().url().isPresent()) {
-            var read = readErrorRate(URI.create(watch.errorRate().url().get()));
-            if (read.isEmpty()) {
-                return Optional.empty();
-            }
-            percent = read.get();
-            source = watch.errorRate().url().get();
+    private WatchReport verdict(final List<IntervalJudge> judges) {
+        var figures = judges.stream().map(j -> j.source() + ": " + j.figures()).collect(Collectors.joining("; "));
+        var unhealthy = judges.stream().map(IntervalJudge::unhealthy).flatMap(Optional::stream).toList();
+        if (unhealthy.isEmpty()) {
+            var summary = "healthy after " + seconds(watch.duration()) + ": " + figures;
+            timeline.info(Phase.WATCH, null, summary);
+            return report(WatchReport.Verdict.HEALTHY, summary, judges);
+        }
+        var summary = "held, but not healthy by the checklist: " + String.join("; ", unhealthy);
+        timeline.warn(Phase.WATCH, null, summary);
+        return report(WatchReport.Verdict.HELD, summary, judges);
+    }
+
+    private void log(final String source, final WatchReport.Point point) {
+        var line = new StringBuilder(source).append(" at ").append(seconds(Duration.ofMillis(point.atMillis()))).append(": ");
+        var figures = new ArrayList<String>();
+        if (point.requests() >= 0) {
+            figures.add(point.requests() + " request(s)");
+        }
+        if (point.errorPercent() != null) {
+            figures.add("error rate " + percent(point.errorPercent()));
+        }
+        if (point.p95Millis() != null) {
+            figures.add("p95 " + seconds(Duration.ofMillis(point.p95Millis())));
+        }
+        line.append(figures.isEmpty() ? "no figures" : String.join(", ", figures));
+        if (point.note().isEmpty()) {
+            timeline.info(Phase.WATCH, null, line.toString());
+        }
+        else if (point.note().startsWith("not judged")) {
+            timeline.info(Phase.WATCH, null, line + " (" + point.note() + ")");
         }
         else {
-            if (requests < MIN_SAMPLES) {
-                return Optional.empty();
-            }
-            percent = errors * 100.0 / requests;
-            source = "the watch's own " + requests + " requests";
-        }
-        if (percent > watch.errorRate().maxPercent()) {
-            return Optional.of(String.format(Locale.ROOT, "error rate %.2f%% over the limit of %s%% (from %s)",
-                    percent, watch.errorRate().maxPercent(), source));
-        }
-        return Optional.empty();
-    }
-
-    /** The endpoint's number, as a percentage; empty (and a warning) when it cannot be read. */
-    private Optional<Double> readErrorRate(final URI url) {
-        var field = watch.errorRate().jsonField().orElse("error_rate");
-        try (var response = http.newCall(new Request.Builder().url(url.toString()).build()).execute()) {
-            JsonNode value = JSON.readTree(response.body().string()).get(field);
-            if (value != null && value.isNumber()) {
-                return Optional.of(value.asDouble());
-            }
-            timeline.warn(Phase.WATCH, null, url + ": no number in field '" + field + "'");
-        }
-        catch (IOException e) {
-            timeline.warn(Phase.WATCH, null, url + ": cannot read the error rate: " + e.getMessage());
-        }
-        return Optional.empty();
-    }
-
-    private Optional<String> p95(final List<Long> latencies) {
-        if (latencies.size() < MIN_SAMPLES) {
-            return Optional.empty();
-        }
-        var p95 = Duration.ofNanos(percentile95(latencies));
-        if (p95.compareTo(watch.p95Latency()) > 0) {
-            return Optional.of("p95 latency " + seconds(p95) + " over the limit of " + seconds(watch.p95Latency())
-                    + " (" + latencies.size() + " requests)");
-        }
-        return Optional.empty();
-    }
-
-    private static long percentile95(final List<Long> latencies) {
-        if (latencies.isEmpty()) {
-            return 0;
-        }
-        var sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        return sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
-    }
-
-    /** {@code null} when the answer passes, else why not. */
-    private String probe(final URI url) {
-        try (var response = http.newCall(new Request.Builder().url(url.toString()).build()).execute()) {
-            return status.contains(response.code()) ? null : "status " + response.code();
-        }
-        catch (IOException e) {
-            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            timeline.warn(Phase.WATCH, null, line + " - " + point.note());
         }
     }
 
-    private static String seconds(final Duration d) {
-        return String.format(Locale.ROOT, "%.2fs", d.toMillis() / 1000.0);
+    private WatchReport report(final WatchReport.Verdict verdict, final String summary, final List<IntervalJudge> judges) {
+        var limits = new WatchReport.Limits(watch.errorRate().maxPercent(), watch.p95Latency().toMillis(),
+                watch.healthy().errorRatePercent(), watch.healthy().p95Latency().toMillis(), watch.breaches());
+        return new WatchReport(verdict, summary, limits, judges.stream().map(IntervalJudge::series).toList());
+    }
+
+    @Override
+    public void close() {
+        sources.forEach(TrafficSource::close);
     }
 }

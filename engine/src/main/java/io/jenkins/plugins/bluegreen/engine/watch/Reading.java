@@ -2,6 +2,7 @@ package io.jenkins.plugins.bluegreen.engine.watch;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,30 +18,46 @@ import java.util.Optional;
  * @param measuredErrorPercent the error rate a source computed, overriding the count's
  * @param measuredP95 the p95 a source computed, overriding the count's
  * @param problem why there is no reading, or {@code null}
+ * @param detail what people should see besides the figures (which host failed how), or {@code null}
  */
 public record Reading(long requests, long errors, long[] latenciesMillis, Double measuredErrorPercent,
-                      Duration measuredP95, String problem) {
+                      Duration measuredP95, String problem, String detail) {
     public Reading {
         latenciesMillis = latenciesMillis.clone();
     }
 
     /** Requests seen one by one. */
     public static Reading counted(final long errors, final long... latenciesMillis) {
-        return new Reading(latenciesMillis.length, errors, latenciesMillis, null, null, null);
+        return new Reading(latenciesMillis.length, errors, latenciesMillis, null, null, null, null);
     }
 
     /** Figures a source computed; {@code requests} may be -1 (not known), either figure {@code null}. */
     public static Reading measured(final long requests, final Double errorPercent, final Duration p95) {
-        return new Reading(requests, -1, new long[0], errorPercent, p95, null);
+        return new Reading(requests, -1, new long[0], errorPercent, p95, null, null);
     }
 
     /** No reading: the source failed or had no data, and says why. */
     public static Reading failed(final String problem) {
-        return new Reading(-1, -1, new long[0], null, null, problem);
+        return new Reading(-1, -1, new long[0], null, null, problem, null);
+    }
+
+    /** This reading with a note for people, such as which host answered what. */
+    public Reading withDetail(final String note) {
+        return new Reading(requests, errors, latenciesMillis, measuredErrorPercent, measuredP95, problem, note);
+    }
+
+    /** This reading with the error rate a source computed in place of the count's. */
+    public Reading withErrorPercent(final double percent) {
+        return new Reading(requests, errors, latenciesMillis, percent, measuredP95, problem, detail);
     }
 
     public boolean ok() {
         return problem == null;
+    }
+
+    /** Whether the figures come from requests seen one by one, so readings add up over a watch. */
+    public boolean byRequest() {
+        return ok() && measuredErrorPercent == null && measuredP95 == null;
     }
 
     /** The error rate in percent, when there is one. */
@@ -66,27 +83,26 @@ public record Reading(long requests, long errors, long[] latenciesMillis, Double
 
     /** This reading and a later one of the same source as one; only counted readings add up. */
     public Reading plus(final Reading later) {
-        if (!ok() || !later.ok() || measuredErrorPercent != null || measuredP95 != null
-                || later.measuredErrorPercent != null || later.measuredP95 != null) {
+        if (!byRequest() || !later.byRequest()) {
             return later;
         }
         var all = Arrays.copyOf(latenciesMillis, latenciesMillis.length + later.latenciesMillis.length);
         System.arraycopy(later.latenciesMillis, 0, all, latenciesMillis.length, later.latenciesMillis.length);
-        return new Reading(requests + later.requests, errors + later.errors, all, null, null, null);
+        return new Reading(requests + later.requests, errors + later.errors, all, null, null, null, later.detail);
     }
 
     @Override
     public boolean equals(final Object o) {
         return o instanceof Reading r && requests == r.requests && errors == r.errors
-                && Arrays.equals(latenciesMillis, r.latenciesMillis) && java.util.Objects.equals(measuredErrorPercent,
-                r.measuredErrorPercent) && java.util.Objects.equals(measuredP95, r.measuredP95)
-                && java.util.Objects.equals(problem, r.problem);
+                && Arrays.equals(latenciesMillis, r.latenciesMillis) && Objects.equals(measuredErrorPercent,
+                r.measuredErrorPercent) && Objects.equals(measuredP95, r.measuredP95)
+                && Objects.equals(problem, r.problem) && Objects.equals(detail, r.detail);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(requests, errors, Arrays.hashCode(latenciesMillis), measuredErrorPercent, measuredP95,
-                problem);
+        return Objects.hash(requests, errors, Arrays.hashCode(latenciesMillis), measuredErrorPercent, measuredP95,
+                problem, detail);
     }
 
     @Override
