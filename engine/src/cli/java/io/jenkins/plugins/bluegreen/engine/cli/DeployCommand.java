@@ -131,6 +131,9 @@ public final class DeployCommand implements Callable<Integer> {
     private static void report(final PrintWriter out, final PrintWriter err, final DeployResult result) {
         err.println(result.table());
         err.println("timeline: " + result.timeline());
+        if (result.watch() != null) {
+            err.println("watch: " + result.watch().verdict().name().toLowerCase(Locale.ROOT) + ": " + result.watch().summary());
+        }
         out.println(json(result));
     }
 
@@ -152,6 +155,10 @@ public final class DeployCommand implements Callable<Integer> {
                 .forEach(e -> phases.put(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue().toMillis()));
         if (result.switchSkew() != null) {
             o.put("switchSkewMillis", result.switchSkew().spread().toMillis());
+        }
+        if (result.watch() != null) {
+            // Every interval's figures, so a script or a dashboard can draw what the watch saw.
+            o.set("watch", mapper.valueToTree(result.watch()));
         }
         return o.toString();
     }
