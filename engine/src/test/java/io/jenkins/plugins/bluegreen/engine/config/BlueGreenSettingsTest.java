@@ -169,4 +169,61 @@ class BlueGreenSettingsTest {
                 "DIR/config/deploy.yml:20:5: x-bluegreen/migrations/replica_wait/command: expected a command that succeeds once replicas caught up, got nothing",
                 "DIR/config/deploy.yml:21:12: x-bluegreen/migrations/lint/mode: expected one of warn, fail, off, got 'strict'");
     }
+
+    @Test
+    void shouldReadTheWatchsTrafficSourcesAndRules() {
+        var f = files().minimal("x-bluegreen:",
+                "  watch:",
+                "    duration: 2m",
+                "    breaches: 3",
+                "    min_requests: 50",
+                "    not_enough_traffic: fail",
+                "    healthy: {error_rate_percent: 0.2, p95_latency: 800ms}",
+                "    traffic:",
+                "      nginx: {access_log: /var/log/nginx/shop.json, errors: [5xx, 499], timeout: 10s}",
+                "      prometheus:",
+                "        url: http://prometheus.internal:9090",
+                "        queries:",
+                "          error_rate: 'sum(rate(errors{color=\"{{color}}\"}[{{interval}}]))'",
+                "          p95_latency: 'p95{service=\"{{service}}\",version=\"{{version}}\"}'");
+
+        var watch = f.config().extension().watch();
+
+        assertThat(watch.breaches()).isEqualTo(3);
+        assertThat(watch.minRequests()).isEqualTo(50);
+        assertThat(watch.notEnoughTraffic()).isEqualTo(Watch.NotEnoughTraffic.FAIL);
+        assertThat(watch.maxExtension()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(watch.healthy()).isEqualTo(new Watch.Healthy(0.2, Duration.ofMillis(800)));
+        assertThat(watch.traffic().nginx()).contains(new WatchTraffic.NginxLog("/var/log/nginx/shop.json",
+                List.of("5xx", "499"), Optional.of(Duration.ofSeconds(10))));
+        assertThat(watch.traffic().prometheus()).hasValueSatisfying(p -> {
+            assertThat(p.url()).isEqualTo("http://prometheus.internal:9090");
+            assertThat(p.timeout()).isEqualTo(WatchTraffic.Prometheus.DEFAULT_TIMEOUT);
+            assertThat(p.errorRate()).contains("sum(rate(errors{color=\"{{color}}\"}[{{interval}}]))");
+            assertThat(p.requests()).isEmpty();
+        });
+    }
+
+    @Test
+    void shouldNameEveryMistakeInTheWatchsTrafficSources() {
+        var f = files().minimal("x-bluegreen:",
+                "  watch:",
+                "    breaches: 0",
+                "    not_enough_traffic: ignore",
+                "    traffic:",
+                "      nginx: {access_log: logs/access.json, errors: [5xx, server-errors]}",
+                "      prometheus:",
+                "        queries:",
+                "          error_rate: 'rate(x{colour=\"{{colour}}\"}[1m])'",
+                "          p99: 'x'");
+
+        assertThat(f.problems()).containsExactly(
+                "DIR/config/deploy.yml:7:5: x-bluegreen/watch/breaches: expected a whole number from 1 to 1000, got 0",
+                "DIR/config/deploy.yml:8:5: x-bluegreen/watch/not_enough_traffic: expected one of extend, pass, fail, got 'ignore'",
+                "DIR/config/deploy.yml:10:15: x-bluegreen/watch/traffic/nginx/access_log: expected an absolute file path, got 'logs/access.json'",
+                "DIR/config/deploy.yml:10:59: x-bluegreen/watch/traffic/nginx/errors/1: expected a status class like 5xx or a status code like 499, got 'server-errors'",
+                "DIR/config/deploy.yml:11:7: x-bluegreen/watch/traffic/prometheus/url: expected the Prometheus server's URL, like http://prometheus:9090, got nothing",
+                "DIR/config/deploy.yml:14:11: x-bluegreen/watch/traffic/prometheus/queries: unknown key 'p99' (expected one of: error_rate, p95_latency, requests)",
+                "DIR/config/deploy.yml:13:11: x-bluegreen/watch/traffic/prometheus/queries/error_rate: unknown placeholder {{colour}} (expected {{color}}, {{version}}, {{service}}, {{interval}})");
+    }
 }
