@@ -133,6 +133,24 @@ public final class ConfigJson {
         w.errorRate().jsonField().ifPresent(f -> rate.put("json_field", f));
         rate.put("max_percent", w.errorRate().maxPercent());
         out.put("p95_latency", text(w.p95Latency())).put("keep_warm", text(w.keepWarm()));
+        out.put("breaches", w.breaches()).put("min_requests", w.minRequests())
+                .put("not_enough_traffic", w.notEnoughTraffic().name().toLowerCase(Locale.ROOT))
+                .put("max_extension", text(w.maxExtension()));
+        out.putObject("healthy").put("error_rate_percent", w.healthy().errorRatePercent())
+                .put("p95_latency", text(w.healthy().p95Latency()));
+        var traffic = out.putObject("traffic");
+        w.traffic().nginx().ifPresent(n -> {
+            var nginx = traffic.putObject("nginx").put("access_log", n.accessLog());
+            nginx.set("errors", list(n.errors()));
+            n.timeout().ifPresent(t -> nginx.put("timeout", text(t)));
+        });
+        w.traffic().prometheus().ifPresent(p -> {
+            var prometheus = traffic.putObject("prometheus").put("url", p.url()).put("timeout", text(p.timeout()));
+            var queries = prometheus.putObject("queries");
+            p.errorRate().ifPresent(q -> queries.put("error_rate", q));
+            p.p95Latency().ifPresent(q -> queries.put("p95_latency", q));
+            p.requests().ifPresent(q -> queries.put("requests", q));
+        });
         return out;
     }
 
