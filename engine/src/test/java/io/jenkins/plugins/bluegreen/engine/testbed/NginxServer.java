@@ -217,6 +217,21 @@ public final class NginxServer implements AutoCloseable {
         return log.file(prefix);
     }
 
+    /**
+     * Waits until the access log holds {@code lines} lines: nginx logs a request just after it
+     * answered it, so a client may see the answer before the line is there.
+     */
+    public void awaitAccessLog(final int lines) throws IOException {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (Files.readAllLines(accessLogFile()).size() < lines) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException(accessLogFile() + " has " + Files.readAllLines(accessLogFile()).size()
+                        + " lines after " + STARTUP.toSeconds() + " s, not " + lines);
+            }
+            sleep();
+        }
+    }
+
     public Path upstreamFile() {
         return upstreamFile(prefix, service);
     }

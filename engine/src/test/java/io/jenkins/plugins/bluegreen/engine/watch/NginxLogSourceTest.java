@@ -39,8 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NginxLogSourceTest {
     private static final List<String> FIVE_XX = List.of("5xx");
-    /** A bound for this test's own waits, never an assertion. */
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     @RegisterExtension
     final NginxExtension nginx = new NginxExtension();
@@ -81,7 +79,7 @@ class NginxLogSourceTest {
         get("/orders", 100);
         get("/old/orders", 20);
         get("/up", 5);
-        awaitLines(125);
+        server.awaitAccessLog(125);
         var first = source.read();
 
         assertThat(first.ok()).as(first.toString()).isTrue();
@@ -93,7 +91,7 @@ class NginxLogSourceTest {
         green.on("/orders", Reply.of(200, "ok"));
         get("/orders", 7);
         get("/old/orders", 3);
-        awaitLines(135);
+        server.awaitAccessLog(135);
 
         var second = source.read();
 
@@ -106,14 +104,14 @@ class NginxLogSourceTest {
         var source = source(FIVE_XX, Optional.empty());
         green.on("/orders", Reply.of(200, "ok"));
         get("/orders", 3);
-        awaitLines(3);
+        server.awaitAccessLog(3);
         source.start();
 
         get("/orders", 4);
-        awaitLines(7);
+        server.awaitAccessLog(7);
         var first = source.read();
         get("/orders", 2);
-        awaitLines(9);
+        server.awaitAccessLog(9);
         var second = source.read();
 
         assertThat(first.requests()).isEqualTo(4);
@@ -134,7 +132,7 @@ class NginxLogSourceTest {
         assertThatThrownBy(() -> get(impatient, "/slow")).isInstanceOf(InterruptedIOException.class);
         // This one waits, and gets its 200 after the 1 s timeout.
         get("/slow", 1);
-        awaitLines(2);
+        server.awaitAccessLog(2);
 
         assertThat(only5xx.read().errors()).isZero();
         assertThat(with499.read().errors()).isEqualTo(1);
@@ -150,13 +148,13 @@ class NginxLogSourceTest {
         green.on("/orders", Reply.of(500, "down"));
         source.start();
         get("/orders", 6);
-        awaitLines(6);
+        server.awaitAccessLog(6);
         assertThat(source.read().requests()).isEqualTo(6);
 
         // Truncated in place, as logrotate's copytruncate does: nginx goes on writing at the new end.
         Files.write(server.accessLogFile(), new byte[0]);
         get("/orders", 2);
-        awaitLines(2);
+        server.awaitAccessLog(2);
 
         assertThat(source.read()).satisfies(r -> {
             assertThat(r.requests()).isEqualTo(2);
@@ -202,7 +200,7 @@ class NginxLogSourceTest {
                 port -> "server { listen 127.0.0.1:" + port + "; location / { proxy_pass http://app; } }");
         green.on("/orders", Reply.of(200, "ok"));
         client.newCall(new Request.Builder().url(combined.url().resolve("/orders").toString()).build()).execute().close();
-        await(combined.accessLogFile(), 1);
+        combined.awaitAccessLog(1);
         var line = Files.readAllLines(combined.accessLogFile()).get(0);
         var source = new NginxLogSource(new WatchTraffic.NginxLog(combined.accessLog(), FIVE_XX, Optional.empty()),
                 release(LocalShell.host("web-2")));
@@ -265,21 +263,6 @@ class NginxLogSourceTest {
 
     private void append(final String text) throws IOException {
         Files.writeString(server.accessLogFile(), text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    }
-
-    /** nginx logs a request just after answering it: wait until the log holds {@code lines} lines. */
-    private void awaitLines(final int lines) throws Exception {
-        await(server.accessLogFile(), lines);
-    }
-
-    private static void await(final Path log, final int lines) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (Files.readAllLines(log).size() < lines) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(log + " has " + Files.readAllLines(log).size() + " lines, not " + lines);
-            }
-            Thread.sleep(20);
-        }
     }
 
     private static int port(final ScriptedHttpServer backend) {
