@@ -37,10 +37,15 @@ public final class NginxExtension implements BeforeEachCallback, AfterEachCallba
 
     /** A new nginx as {@link #start(Target)}, serving the server block {@code site} makes for a free port. */
     public NginxServer start(final Target initial, final IntFunction<String> site) {
+        return start(initial, NginxServer.AccessLog.OFF, site);
+    }
+
+    /** A new nginx as {@link #start(Target, IntFunction)} that writes {@code log} for each request. */
+    public NginxServer start(final Target initial, final NginxServer.AccessLog log, final IntFunction<String> site) {
         try {
             var dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "nginx-");
             dirs.add(dir);
-            var server = NginxServer.start(program, dir, initial, site);
+            var server = NginxServer.start(program, dir, initial, log, site);
             servers.add(server);
             return server;
         }
@@ -55,8 +60,14 @@ public final class NginxExtension implements BeforeEachCallback, AfterEachCallba
      */
     public NginxServer startOnHost(final TestBed bed, final int i, final String name, final int port,
                                    final Target initial) {
+        return startOnHost(bed, i, name, port, initial, NginxServer.AccessLog.OFF);
+    }
+
+    /** A new nginx as {@link #startOnHost(TestBed, int, String, int, Target)} that writes {@code log}. */
+    public NginxServer startOnHost(final TestBed bed, final int i, final String name, final int port,
+                                   final Target initial, final NginxServer.AccessLog log) {
         try {
-            var server = NginxServer.startOnHost(program, bed, i, name, port, initial);
+            var server = NginxServer.startOnHost(program, bed, i, name, port, initial, log);
             servers.add(server);
             return server;
         }
