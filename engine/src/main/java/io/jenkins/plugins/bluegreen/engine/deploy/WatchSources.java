@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.engine.deploy;
 
 import io.jenkins.plugins.bluegreen.engine.config.WatchTraffic;
+import io.jenkins.plugins.bluegreen.engine.watch.NginxLogSource;
 import io.jenkins.plugins.bluegreen.engine.watch.TrafficSource;
 import io.jenkins.plugins.bluegreen.engine.watch.WatchedRelease;
 
@@ -14,6 +15,7 @@ final class WatchSources {
 
     static List<TrafficSource> of(final WatchTraffic traffic, final WatchedRelease release) {
         var sources = new ArrayList<TrafficSource>();
+        traffic.nginx().ifPresent(nginx -> sources.add(new NginxLogSource(nginx, release)));
         return sources;
     }
 }

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * and of nginx's own answers are not the release's and are left out.
  */
 public final class NginxLogSource implements TrafficSource {
-    static final String KEY = "x-bluegreen.watch.traffic.nginx.access_log";
+    static final String KEY = "x-bluegreen/watch/traffic/nginx/access_log";
     private static final String DOCS = "(see docs/traffic.md, \"Watching real traffic\")";
     /** A host that does not answer this fast before the switch is not one to watch through. */
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);

@@ -189,7 +189,7 @@ class NginxLogSourceTest {
         var source = new NginxLogSource(new WatchTraffic.NginxLog(missing, FIVE_XX, Optional.empty()), release(web1));
 
         assertThatThrownBy(source::check).isInstanceOf(InvalidInputException.class)
-                .hasMessage("x-bluegreen.watch.traffic.nginx.access_log: cannot read " + missing + " on web-1: no such file;"
+                .hasMessage("x-bluegreen/watch/traffic/nginx/access_log: cannot read " + missing + " on web-1: no such file;"
                         + " expected the file nginx writes one JSON object per request to"
                         + " (see docs/traffic.md, \"Watching real traffic\")");
     }
@@ -206,7 +206,7 @@ class NginxLogSourceTest {
                 release(LocalShell.host("web-2")));
 
         assertThatThrownBy(source::check).isInstanceOf(InvalidInputException.class)
-                .hasMessage("x-bluegreen.watch.traffic.nginx.access_log: the last line of " + combined.accessLog()
+                .hasMessage("x-bluegreen/watch/traffic/nginx/access_log: the last line of " + combined.accessLog()
                         + " on web-2 is not a JSON object, so it lacks status, request_time, upstream_addr; found: " + line
                         + "; expected one JSON object per request with status, request_time and upstream_addr"
                         + " (see docs/traffic.md, \"Watching real traffic\")");
