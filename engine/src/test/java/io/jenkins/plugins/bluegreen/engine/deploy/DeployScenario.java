@@ -73,7 +73,17 @@ final class DeployScenario {
      * @param extra YAML lines added under {@code x-bluegreen}, two-space indented (e.g. a watch section)
      */
     DeployScenario(final TestBed bed, final NginxExtension nginxes, final Path dir, final String... extra) {
-        this(bed, nginxes, dir, Map.of(), List.of(), name -> null, extra);
+        this(bed, nginxes, dir, Map.of(), List.of(), name -> null, NginxServer.AccessLog.OFF, log -> List.of(extra));
+    }
+
+    /**
+     * A service whose nginx on every host writes the JSON access log of docs/traffic.md.
+     *
+     * @param extra the YAML lines added under {@code x-bluegreen}, given the access log's path as the hosts see it
+     */
+    static DeployScenario withAccessLog(final TestBed bed, final NginxExtension nginxes, final Path dir,
+                                        final Function<String, List<String>> extra) {
+        return new DeployScenario(bed, nginxes, dir, Map.of(), List.of(), name -> null, NginxServer.AccessLog.JSON, extra);
     }
 
     /**
@@ -98,13 +108,14 @@ final class DeployScenario {
         var roles = new LinkedHashMap<String, String>();
         roles.put("web", null);
         roles.put("job", jobCmd);
-        return new DeployScenario(bed, nginxes, dir, roles, lines, env, extra);
+        return new DeployScenario(bed, nginxes, dir, roles, lines, env, NginxServer.AccessLog.OFF, log -> List.of(extra));
     }
 
     /** @param roles each role's {@code cmd} (a {@code null} for the image's own); none for a plain host list */
     private DeployScenario(final TestBed bed, final NginxExtension nginxes, final Path dir,
-                           final Map<String, String> roles,
-                           final List<String> topLevel, final Function<String, String> env, final String... extra) {
+                           final Map<String, String> roles, final List<String> topLevel,
+                           final Function<String, String> env, final NginxServer.AccessLog log,
+                           final Function<String, List<String>> extra) {
         this.bed = bed;
         this.service = "bg" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
         var hosts = new StringBuilder();
@@ -112,7 +123,7 @@ final class DeployScenario {
             hosts.append(roles.isEmpty() ? "  - " : "      - ").append(host).append('\n');
         }
         int blue = FreePorts.forContainer();
-        nginx.addAll(nginxOnEveryHost(bed, nginxes, service, blue));
+        nginx.addAll(nginxOnEveryHost(bed, nginxes, service, blue, log));
         var servers = new StringBuilder();
         if (roles.isEmpty()) {
             servers.append(hosts);
@@ -138,7 +149,7 @@ final class DeployScenario {
                 + "    interval: 200ms\n"
                 + "    max_attempts: 25\n"
                 + "    successes: 2\n"
-                + String.join("\n", extra) + "\n";
+                + String.join("\n", extra.apply(nginx.get(0).accessLog())) + "\n";
         try {
             var file = dir.resolve(service + "/config/deploy.yml");
             Files.createDirectories(file.getParent());
@@ -157,10 +168,17 @@ final class DeployScenario {
      */
     static List<NginxServer> nginxOnEveryHost(final TestBed bed, final NginxExtension nginxes, final String service,
                                               final int blue) {
+        return nginxOnEveryHost(bed, nginxes, service, blue, NginxServer.AccessLog.OFF);
+    }
+
+    /** As {@link #nginxOnEveryHost(TestBed, NginxExtension, String, int)}, writing {@code log} on every host. */
+    static List<NginxServer> nginxOnEveryHost(final TestBed bed, final NginxExtension nginxes, final String service,
+                                              final int blue, final NginxServer.AccessLog log) {
         int port = FreePorts.forContainer();
         var servers = new ArrayList<NginxServer>();
         for (int i = 0; i < bed.hosts().size(); i++) {
-            servers.add(nginxes.startOnHost(bed, i, "nginx-" + service, port, new Target(service, "blue", blue, "none")));
+            servers.add(nginxes.startOnHost(bed, i, "nginx-" + service, port, new Target(service, "blue", blue, "none"),
+                    log));
         }
         return servers;
     }

@@ -1,0 +1,125 @@
+package io.jenkins.plugins.bluegreen.engine.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.bluegreen.engine.api.WatchReport;
+import io.jenkins.plugins.bluegreen.engine.api.WatchReport.Verdict;
+import io.jenkins.plugins.bluegreen.engine.ledger.HistoryEntry;
+import io.jenkins.plugins.bluegreen.engine.testbed.LoadGenerator;
+import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
+import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
+import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The watch judging the users' traffic end to end: real nginx on two hosts writing its JSON access
+ * log while real requests to a business path flow through it, a release that fails one checkout in
+ * ten while its {@code /health} stays green, and one that fails two in a thousand.
+ */
+class TrafficWatchDeployTest {
+    private static final int HOSTS = 2;
+    /** Per host: 100 requests in a 2 s interval, well over min_requests. */
+    private static final int RPS = 50;
+    private static final TestImages.App FAILING_CHECKOUT = TestImages.failingCheckout(100);
+    private static final TestImages.App RARELY_FAILING_CHECKOUT = TestImages.failingCheckout(2);
+
+    @RegisterExtension
+    static final TestBed BED = TestBed.hosts(HOSTS).withPodman();
+
+    @RegisterExtension
+    final NginxExtension nginx = new NginxExtension();
+
+    @TempDir
+    Path dir;
+
+    private final List<DeployScenario> scenarios = new ArrayList<>();
+    private final List<LoadGenerator> loads = new ArrayList<>();
+
+    @BeforeAll
+    static void images() {
+        DeployScenario.loadImages(BED, TestImages.V1, FAILING_CHECKOUT, RARELY_FAILING_CHECKOUT);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        loads.forEach(LoadGenerator::stop);
+        scenarios.forEach(DeployScenario::removeContainers);
+    }
+
+    private DeployScenario scenario() {
+        var s = DeployScenario.withAccessLog(BED, nginx, dir, log -> List.of(
+                "  watch:",
+                "    duration: 8s",
+                "    interval: 2s",
+                "    traffic:",
+                "      nginx: {access_log: " + log + "}"));
+        scenarios.add(s);
+        return s;
+    }
+
+    /** Users buying things on every host, through its nginx. */
+    private void checkoutTraffic(final DeployScenario s) {
+        for (int i = 0; i < HOSTS; i++) {
+            loads.add(LoadGenerator.start(s.publicUrl(i).resolve("/checkout"), RPS));
+        }
+    }
+
+    @Test
+    void shouldSwitchBackAReleaseThatFailsCheckoutsWhileItsHealthStaysGreen() {
+        var s = scenario();
+        s.deploy().run(DeployPlan.of("v1", "alice"));
+        checkoutTraffic(s);
+
+        assertThatThrownBy(() -> s.deploy().run(DeployPlan.of(FAILING_CHECKOUT.tag(), "bob")))
+                .isInstanceOfSatisfying(DeployAbortedException.class, e -> {
+                    assertThat(e.getMessage()).contains("rolled back automatically", "traffic is back on blue (v1)");
+                    var watch = e.watch();
+                    assertThat(watch.verdict()).isEqualTo(Verdict.ROLLED_BACK);
+                    assertThat(watch.summary()).startsWith("nginx access log ").contains("2 intervals in a row",
+                            "error rate 1");
+                    var breaches = watch.series().get(0).points().stream()
+                            .filter(p -> p.note().startsWith("breach")).toList();
+                    assertThat(breaches).hasSize(2).allSatisfy(p -> {
+                        assertThat(p.requests()).isGreaterThanOrEqualTo(20);
+                        assertThat(p.errorPercent()).isBetween(7.0, 13.0);
+                    });
+                });
+
+        for (int i = 0; i < HOSTS; i++) {
+            assertThat(s.served(i)).isEqualTo("200 bgtest-app v1");
+            var ledger = s.ledger(i);
+            assertThat(ledger.history().get(ledger.history().size() - 1).action())
+                    .isEqualTo(HistoryEntry.Action.ROLLBACK);
+        }
+        assertThat(s.events).anyMatch(e -> e.message().contains("breach 2/2: error rate"));
+    }
+
+    @Test
+    void shouldKeepAReleaseThatFailsTwoCheckoutsInAThousandAndCallItHealthy() {
+        var s = scenario();
+        s.deploy().run(DeployPlan.of("v1", "alice"));
+        checkoutTraffic(s);
+
+        var result = s.deploy().run(DeployPlan.of(RARELY_FAILING_CHECKOUT.tag(), "bob"));
+
+        assertThat(result.outcome()).isEqualTo(DeployResult.Outcome.LIVE);
+        assertThat(result.watch().verdict()).isEqualTo(Verdict.HEALTHY);
+        var series = result.watch().series().get(0);
+        assertThat(series.errorPercent()).isLessThan(0.5);
+        assertThat(series.points()).extracting(WatchReport.Point::requests).allSatisfy(n -> assertThat(n).isPositive());
+        assertThat(result.watch().summary()).startsWith("healthy after 8.00s: nginx access log ");
+        for (int i = 0; i < HOSTS; i++) {
+            assertThat(s.served(i)).isEqualTo("200 bgtest-app v2");
+        }
+    }
+}
