@@ -124,6 +124,18 @@ class PrometheusSourceTest {
     }
 
     @Test
+    void anErrorSeriesTheAppHasNotCreatedYetNeedsOrVectorZeroAsDocsTrafficSays() {
+        var unavailable = "sum(rate(http_requests_total{color=\"{{color}}\",code=\"503\"}[{{interval}}]))";
+        var all = "sum(rate(http_requests_total{color=\"{{color}}\"}[{{interval}}]))";
+        try (var bare = source("green", Optional.of(unavailable + " / " + all + " * 100"), Optional.empty(), Optional.empty());
+             var guarded = source("green", Optional.of("(" + unavailable + " or vector(0)) / " + all + " * 100"),
+                     Optional.empty(), Optional.empty())) {
+            assertThat(bare.read().problem()).startsWith("no data: queries.error_rate returned nothing for green: ");
+            assertThat(guarded.read()).isEqualTo(Reading.measured(-1, 0.0, null));
+        }
+    }
+
+    @Test
     void whenTheRequestsQueryCountsNoneTheIntervalHadNothingToMeasure() {
         var notFound = "sum(rate(http_requests_total{color=\"{{color}}\",code=\"404\"}[{{interval}}]))";
         var notFoundCount = "sum(increase(http_requests_total{color=\"{{color}}\",code=\"404\"}[{{interval}}]))";
