@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * One of the configured PromQL queries, as written, with the {@link WatchTraffic.Prometheus#PLACEHOLDERS}
- * still in it. Rendering puts the release's values in as they are: service, color and version are
- * names the config already checked, and quoting them would only hide a query that does not match.
+ * still in it. Rendering puts the release's values in as they are, without escaping: the query's
+ * author writes the quotes around them, as in {@code color="{{color}}"}.
  *
  * @param name the query's key under {@code queries}: {@code error_rate}, {@code p95_latency} or {@code requests}
  * @param template the query as configured

@@ -83,15 +83,8 @@ public final class PrometheusSource implements TrafficSource {
                 }
             }
             Double percent = errorRate.isPresent() ? number(errorRate.get()) : null;
-            Duration p95 = null;
-            if (p95Latency.isPresent()) {
-                double seconds = number(p95Latency.get());
-                if (Double.isInfinite(seconds)) {
-                    return Reading.failed("queries.p95_latency returned " + seconds + " for " + release.color()
-                            + ": the p95 is above the histogram's largest bucket: " + p95Latency.get().render(release));
-                }
-                p95 = Duration.ofNanos(Math.round(seconds * 1e9));
-            }
+            // +Inf seconds (a custom query's division by zero) rounds to the longest Duration: a breach.
+            Duration p95 = p95Latency.isPresent() ? Duration.ofNanos(Math.round(number(p95Latency.get()) * 1e9)) : null;
             return Reading.measured(counted, percent, p95);
         }
         catch (QueryFailed e) {
