@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and configures what the engine's tests run against for real: OpenSSH, podman (with the
 # settings this kind of machine needs), busybox and a static C toolchain for locally built images,
-# nginx and PostgreSQL.
+# nginx, PostgreSQL and Prometheus.
 # Idempotent: installs only what is missing. Needs root (apt-get).
 set -euo pipefail
 
@@ -31,12 +31,26 @@ have gcc || need+=(gcc)
 [ -e "/usr/lib/$(uname -m)-linux-gnu/libc.a" ] || need+=(libc6-dev)
 have nginx || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 [ -x /usr/lib/postgresql/15/bin/postgres ] || ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
+# The watch's Prometheus source is tested against a real server; the tests start their own.
+have prometheus || need+=(prometheus)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  # Packages with a service (prometheus above all, which would scrape and keep a database under
+  # /var/lib) must not start it: the tests run their own servers. invoke-rc.d and deb-systemd-invoke
+  # ask policy-rc.d; one that answers 101 (action forbidden) stands while apt runs, unless the
+  # machine has its own already.
+  own_policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    own_policy=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\n# bluegreen-test-tools: no service starts while the test tools install\nexit 101\n' > "$own_policy"
+    chmod 755 "$own_policy"
+    trap 'rm -f "$own_policy"' EXIT
+  fi
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need[@]}" uidmap >/dev/null
+  if [ -n "$own_policy" ]; then rm -f "$own_policy"; trap - EXIT; fi
 fi
 
 # podman on these machines runs only with runc, cgroupfs and ulimits no higher than the hard limits
@@ -76,7 +90,7 @@ if have iptables && ! pgrep -x conmon >/dev/null; then
 fi
 
 # The distribution's services must not hold the ports or data dirs the tests use.
-for svc in nginx postgresql ssh; do
+for svc in nginx postgresql ssh prometheus; do
   if have systemctl; then systemctl stop "$svc" >/dev/null 2>&1 || true; fi
   service "$svc" stop >/dev/null 2>&1 || true
 done
@@ -110,4 +124,4 @@ done
 [ "$answer" = ok ] || { echo "install-test-tools: a container's published port does not answer inside a network namespace" >&2; exit 1; }
 podman rmi -f localhost/bgcheck:latest >/dev/null 2>&1 || true
 
-echo "test tools ready on Debian $(cat /etc/debian_version): $(ssh -V 2>&1 | cut -d, -f1), podman $(podman --version | awk '{print $3}'), nginx $(nginx -v 2>&1 | sed 's#.*/##'), postgres $(ls /usr/lib/postgresql)"
+echo "test tools ready on Debian $(cat /etc/debian_version): $(ssh -V 2>&1 | cut -d, -f1), podman $(podman --version | awk '{print $3}'), nginx $(nginx -v 2>&1 | sed 's#.*/##'), postgres $(ls /usr/lib/postgresql), prometheus $(prometheus --version 2>&1 | awk 'NR == 1 { print $3 }')"
