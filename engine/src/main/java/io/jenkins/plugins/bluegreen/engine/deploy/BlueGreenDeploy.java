@@ -626,9 +626,21 @@ public final class BlueGreenDeploy {
         }
 
         private DeployAbortedException rollBack(final SwitchAll.Result switched, final String why) {
+            skew = switched.skew();
+            if (live.isEmpty()) {
+                // A first release has nothing before it to go back to: it keeps serving, and the
+                // deploy fails so people look at it.
+                var message = plan.version() + " failed the watch (" + why + "); it is the first release of "
+                        + service + " here, so there is nothing to switch back to: it keeps serving on " + idle;
+                timeline.error(Phase.WATCH, null, message);
+                if (!callerHoldsLock) {
+                    // It serves: the history says so, or the next deploy would not know what is live.
+                    record(HistoryEntry.Action.DEPLOY, plan.version(), idle, plan.message());
+                }
+                return new DeployAbortedException(message, result(DeployResult.Outcome.LIVE, why));
+            }
             timeline.error(Phase.ROLLBACK, null, plan.version() + " failed the watch: " + why
                     + "; switching traffic back");
-            skew = switched.skew();
             var cleanup = usableConnections();
             var notRestored = new ArrayList<String>();
             timeline.phase(Phase.ROLLBACK, () -> {
@@ -663,7 +675,7 @@ public final class BlueGreenDeploy {
                 }
                 back.skew().ifPresent(s -> timeline.info(Phase.ROLLBACK, null, "switched back with " + s.describe()));
             });
-            if (notRestored.isEmpty() && live.isPresent()) {
+            if (notRestored.isEmpty()) {
                 stop().newRelease(cleanup, booted, idle);
                 record(HistoryEntry.Action.ROLLBACK, previousVersion, live.get(), "automatic rollback: "
                         + plan.version() + " failed the watch: " + why);

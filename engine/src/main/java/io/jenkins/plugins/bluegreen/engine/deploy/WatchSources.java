@@ -2,6 +2,7 @@ package io.jenkins.plugins.bluegreen.engine.deploy;
 
 import io.jenkins.plugins.bluegreen.engine.config.WatchTraffic;
 import io.jenkins.plugins.bluegreen.engine.watch.NginxLogSource;
+import io.jenkins.plugins.bluegreen.engine.watch.PrometheusSource;
 import io.jenkins.plugins.bluegreen.engine.watch.TrafficSource;
 import io.jenkins.plugins.bluegreen.engine.watch.WatchedRelease;
 
@@ -16,6 +17,7 @@ final class WatchSources {
     static List<TrafficSource> of(final WatchTraffic traffic, final WatchedRelease release) {
         var sources = new ArrayList<TrafficSource>();
         traffic.nginx().ifPresent(nginx -> sources.add(new NginxLogSource(nginx, release)));
+        traffic.prometheus().ifPresent(prometheus -> sources.add(new PrometheusSource(prometheus, release)));
         return sources;
     }
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * for {@code min_requests} to judge.
  */
 public final class PrometheusSource implements TrafficSource {
-    private static final String KEY = "x-bluegreen.watch.traffic.prometheus";
+    private static final String KEY = "x-bluegreen/watch/traffic/prometheus";
     private static final String EXPECTED_SERVER = "expected a Prometheus server's HTTP API";
 
     private final String url;
@@ -36,7 +36,7 @@ public final class PrometheusSource implements TrafficSource {
             this.client = new PrometheusClient(settings.url(), settings.timeout());
         }
         catch (IllegalArgumentException e) {
-            throw new InvalidInputException(KEY + ".url: '" + settings.url() + "' cannot be opened (" + e.getMessage()
+            throw new InvalidInputException(KEY + "/url: '" + settings.url() + "' cannot be opened (" + e.getMessage()
                     + "); expected a Prometheus server's URL like http://prometheus:9090");
         }
         this.release = release;
@@ -60,8 +60,8 @@ public final class PrometheusSource implements TrafficSource {
             }
             catch (PrometheusException e) {
                 throw new InvalidInputException(e.aboutQuery()
-                        ? KEY + ".queries." + query.name() + ": " + e.getMessage() + "; query: " + promql
-                        : KEY + ".url: " + e.getMessage() + "; " + EXPECTED_SERVER);
+                        ? KEY + "/queries/" + query.name() + ": " + e.getMessage() + "; query: " + promql
+                        : KEY + "/url: " + e.getMessage() + "; " + EXPECTED_SERVER);
             }
         }
     }
@@ -76,7 +76,7 @@ public final class PrometheusSource implements TrafficSource {
         try {
             long counted = -1;
             if (requests.isPresent()) {
-                counted = Math.round(number(requests.get()));
+                counted = count(requests.get());
                 if (counted == 0) {
                     // No requests: the other queries' NaN or nothing is expected, and min_requests judges.
                     return Reading.measured(0, null, null);
@@ -117,6 +117,22 @@ public final class PrometheusSource implements TrafficSource {
         try {
             return client.query(promql).largest().map(PromResult.Sample::value).orElseThrow(() -> new QueryFailed(
                     "no data: queries." + query.name() + " returned nothing for " + release.color() + ": " + promql));
+        }
+        catch (PrometheusException e) {
+            throw new QueryFailed("queries." + query.name() + ": " + e.getMessage()
+                    + (e.aboutQuery() ? "; query: " + promql : ""));
+        }
+    }
+
+    /**
+     * The requests query's count. No series at all is zero, not missing data: PromQL's {@code sum} of
+     * nothing is nothing, and an app that has not served a path yet has no series for it. A count
+     * stuck at zero still shows, as "not enough traffic".
+     */
+    private long count(final PromQuery query) throws QueryFailed {
+        var promql = query.render(release);
+        try {
+            return client.query(promql).largest().map(sample -> Math.round(sample.value())).orElse(0L);
         }
         catch (PrometheusException e) {
             throw new QueryFailed("queries." + query.name() + ": " + e.getMessage()

@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.bluegreen.engine.api.WatchReport;
 import io.jenkins.plugins.bluegreen.engine.api.WatchReport.Verdict;
 import io.jenkins.plugins.bluegreen.engine.ledger.HistoryEntry;
+import io.jenkins.plugins.bluegreen.engine.testbed.FreePorts;
 import io.jenkins.plugins.bluegreen.engine.testbed.LoadGenerator;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
+import io.jenkins.plugins.bluegreen.engine.testbed.PrometheusExtension;
+import io.jenkins.plugins.bluegreen.engine.testbed.PrometheusServer;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The watch judging the users' traffic end to end: real nginx on two hosts writing its JSON access
- * log while real requests to a business path flow through it, a release that fails one checkout in
- * ten while its {@code /health} stays green, and one that fails two in a thousand.
+ * log while real requests to a business path flow through it, and a real Prometheus scraping the
+ * apps' own metrics by color; a release that fails one checkout in ten while its {@code /health}
+ * stays green, and one that fails two in a thousand.
  */
 class TrafficWatchDeployTest {
     private static final int HOSTS = 2;
@@ -38,6 +44,9 @@ class TrafficWatchDeployTest {
 
     @RegisterExtension
     final NginxExtension nginx = new NginxExtension();
+
+    @RegisterExtension
+    final PrometheusExtension prometheus = new PrometheusExtension();
 
     @TempDir
     Path dir;
@@ -57,12 +66,17 @@ class TrafficWatchDeployTest {
     }
 
     private DeployScenario scenario() {
-        var s = DeployScenario.withAccessLog(BED, nginx, dir, log -> List.of(
-                "  watch:",
-                "    duration: 8s",
-                "    interval: 2s",
-                "    traffic:",
-                "      nginx: {access_log: " + log + "}"));
+        return scenario(log -> List.of("      nginx: {access_log: " + log + "}"));
+    }
+
+    /** @param sources the lines under {@code watch.traffic}, given the access log's path as the hosts see it */
+    private DeployScenario scenario(final Function<String, List<String>> sources) {
+        var s = DeployScenario.withAccessLog(BED, nginx, dir, log -> {
+            var lines = new ArrayList<>(List.of("  watch:", "    duration: 8s", "    interval: 2s",
+                    "    not_enough_traffic: pass", "    traffic:"));
+            lines.addAll(sources.apply(log));
+            return lines;
+        });
         scenarios.add(s);
         return s;
     }
@@ -120,6 +134,38 @@ class TrafficWatchDeployTest {
         assertThat(result.watch().summary()).startsWith("healthy after 8.00s: nginx access log ");
         for (int i = 0; i < HOSTS; i++) {
             assertThat(s.served(i)).isEqualTo("200 bgtest-app v2");
+        }
+    }
+
+    @Test
+    void shouldSwitchBackAReleaseWhoseCheckoutErrorsPrometheusCounts() {
+        // Prometheus runs on the first host, beside the apps, scraping each color's own /metrics.
+        int port = FreePorts.loopback();
+        var url = "http://" + BED.address(0) + ":" + port;
+        var checkouts = "http_requests_total{color=\"{{color}}\",path=\"/checkout\"";
+        var s = scenario(log -> List.of(
+                "      prometheus:",
+                "        url: " + url,
+                "        queries:",
+                "          error_rate: '100 * (sum(rate(" + checkouts + ",code=~\"5..\"}[5s])) or vector(0))"
+                        + " / sum(rate(" + checkouts + "}[5s]))'",
+                "          requests: 'sum(increase(" + checkouts + "}[{{interval}}]))'"));
+        var ports = s.config.config().extension().ports();
+        prometheus.startOnHost(BED, 0, port,
+                new PrometheusServer.Target("127.0.0.1:" + ports.blue(), Map.of("color", "blue")),
+                new PrometheusServer.Target("127.0.0.1:" + ports.green(), Map.of("color", "green")));
+        s.deploy().run(DeployPlan.of("v1", "alice"));
+        checkoutTraffic(s);
+
+        assertThatThrownBy(() -> s.deploy().run(DeployPlan.of(FAILING_CHECKOUT.tag(), "bob")))
+                .isInstanceOfSatisfying(DeployAbortedException.class, e -> {
+                    assertThat(e.getMessage()).contains("rolled back automatically", "traffic is back on blue (v1)");
+                    assertThat(e.watch().summary()).startsWith("Prometheus " + url + ": ");
+                    assertThat(e.watch().series().get(0).points()).filteredOn(p -> p.note().startsWith("breach"))
+                            .isNotEmpty().last().satisfies(p -> assertThat(p.errorPercent()).isBetween(5.0, 15.0));
+                });
+        for (int i = 0; i < HOSTS; i++) {
+            assertThat(s.served(i)).isEqualTo("200 bgtest-app v1");
         }
     }
 }

@@ -50,6 +50,19 @@ public final class PrometheusExtension implements BeforeAllCallback, AfterAllCal
         }
     }
 
+    /** A new server on host {@code i} of {@code bed}, on {@code port}: see {@link PrometheusServer#startOnHost}. */
+    public PrometheusServer startOnHost(final TestBed bed, final int i, final int port,
+                                        final PrometheusServer.Target... targets) {
+        try {
+            var server = PrometheusServer.startOnHost(program, bed, i, port, List.of(targets));
+            (inTest ? forTest : forClass).add(server);
+            return server;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void afterEach(final ExtensionContext context) {
         inTest = false;

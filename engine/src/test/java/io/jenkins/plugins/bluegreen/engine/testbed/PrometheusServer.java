@@ -72,6 +72,36 @@ public final class PrometheusServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A server on host {@code i} of {@code bed}, as a fleet's Prometheus runs beside the apps it
+     * scrapes: in the host's namespaces, listening on {@code port} of every address the host has, so
+     * a deploy running here reaches it at the host's address. It waits only until the server is
+     * ready, not for its targets: during a deploy the colors it scrapes come and go.
+     */
+    static PrometheusServer startOnHost(final Path program, final TestBed bed, final int i, final int port,
+                                        final List<Target> targets) throws IOException {
+        var name = "prometheus-" + Long.toHexString(System.nanoTime());
+        var dir = Files.createDirectories(bed.dir(i).resolve(name));
+        var seen = TestBed.view().resolve(name);
+        try {
+            Files.writeString(dir.resolve("prometheus.yml"), config(targets));
+            var process = bed.onHost(i, program.toString(), "--config.file=" + seen.resolve("prometheus.yml"),
+                            "--storage.tsdb.path=" + seen.resolve("data"), "--web.listen-address=0.0.0.0:" + port)
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+            var server = new PrometheusServer(dir, process, URI.create("http://" + bed.address(i) + ":" + port));
+            if (server.await(STARTUP, () -> server.status("/-/ready").filter(s -> s == 200)).isEmpty()) {
+                process.destroyForcibly();
+                throw new IOException("prometheus on " + bed.host(i) + " did not become ready on port " + port
+                        + server.log());
+            }
+            return server;
+        }
+        catch (IOException | RuntimeException | Error e) {
+            delete(dir);
+            throw e;
+        }
+    }
+
     /** The server's base URL, like a user would configure it: {@code http://127.0.0.1:<port>}. */
     public String url() {
         return url.toString();

@@ -42,7 +42,7 @@ class PrometheusSourceSettingsTest {
     void aUrlThatCannotBeOpenedNamesTheSetting() {
         assertThatThrownBy(() -> source("http://exa mple:9090", Optional.empty()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("x-bluegreen.watch.traffic.prometheus.url: 'http://exa mple:9090' cannot be opened (")
+                .hasMessageStartingWith("x-bluegreen/watch/traffic/prometheus/url: 'http://exa mple:9090' cannot be opened (")
                 .hasMessageEndingWith("); expected a Prometheus server's URL like http://prometheus:9090");
     }
 }

@@ -34,7 +34,7 @@ class PrometheusSourceTest {
     static final String REQUESTS = "sum(increase(http_requests_total{color=\"{{color}}\"}[{{interval}}]))";
     /** Every request counted since the server started: the test's whole run fits in this window. */
     private static final Duration INTERVAL = Duration.ofMinutes(5);
-    private static final String KEY = "x-bluegreen.watch.traffic.prometheus.";
+    private static final String KEY = "x-bluegreen/watch/traffic/prometheus/";
 
     @RegisterExtension
     static final PrometheusExtension PROMETHEUS = new PrometheusExtension();
@@ -151,7 +151,7 @@ class PrometheusSourceTest {
         try (var source = source("green", Optional.of(ERROR_RATE), Optional.of("histogram_quantile(0.95, sum by (le) ("),
                 Optional.empty())) {
             assertThatThrownBy(source::check).isInstanceOf(InvalidInputException.class)
-                    .hasMessageStartingWith(KEY + "queries.p95_latency: Prometheus rejected the query: ")
+                    .hasMessageStartingWith(KEY + "queries/p95_latency: Prometheus rejected the query: ")
                     .hasMessageContaining("parse error")
                     .hasMessageEndingWith("; query: histogram_quantile(0.95, sum by (le) (");
         }
@@ -162,7 +162,7 @@ class PrometheusSourceTest {
         try (var source = source("green", Optional.empty(), Optional.of(P95),
                 Optional.of("http_requests_total{color=\"{{color}}\"}[{{interval}}]"))) {
             assertThatThrownBy(source::check).isInstanceOf(InvalidInputException.class)
-                    .hasMessage(KEY + "queries.requests: the query returned a range vector (a matrix: one list of values"
+                    .hasMessage(KEY + "queries/requests: the query returned a range vector (a matrix: one list of values"
                             + " per series); expected an instant vector or a scalar;"
                             + " query: http_requests_total{color=\"green\"}[5m]");
         }
