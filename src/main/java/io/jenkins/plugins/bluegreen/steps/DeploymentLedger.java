@@ -27,7 +27,10 @@ final class DeploymentLedger {
         return result;
     }
 
-    /** Runs an engine call whose success is only a step on the way (staging), recording it only if it fails. */
+    /**
+     * Runs an engine call whose success is only a step on the way (staging), recording it only if it
+     * fails; a deploy that failed the watch is recorded with what the watch saw.
+     */
     static <T> T trackFailure(final Run<?, ?> run, final Attempt attempt, final EngineCall.Work<T> work)
             throws IOException, InterruptedException {
         try {
@@ -35,7 +38,7 @@ final class DeploymentLedger {
         }
         catch (IOException e) {
             // the build fails with this message already; an interrupted (aborted) build is not a deploy failure
-            add(run, attempt.failed(e.getMessage()));
+            add(run, attempt.failed(e.getMessage(), e instanceof FailedTheWatch failed ? failed.watch() : null));
             throw e;
         }
     }

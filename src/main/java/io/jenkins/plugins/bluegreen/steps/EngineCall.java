@@ -17,6 +17,7 @@ import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.api.DeployEnvironment;
 import io.jenkins.plugins.bluegreen.engine.approval.StartedBy;
 import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
+import io.jenkins.plugins.bluegreen.engine.deploy.DeployAbortedException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +128,11 @@ final class EngineCall {
         return engine(functionName, () -> channel.call(task));
     }
 
-    /** Runs engine code, turning a user mistake or a failed deploy into a build failure without a stack trace. */
+    /**
+     * Runs engine code, turning a user mistake or a failed deploy into a build failure without a
+     * stack trace. A deploy that failed the watch keeps what the watch saw (it crossed the agent
+     * channel inside the engine's exception) for the build's deployment record.
+     */
     static <T> T engine(final String functionName, final Work<T> work) throws IOException, InterruptedException {
         try {
             return work.run();
@@ -136,7 +141,11 @@ final class EngineCall {
             throw new AbortException(functionName + ": " + e.getMessage());
         }
         catch (DeployFailedException e) {
-            throw new AbortException(functionName + " failed: " + e.getMessage());
+            var message = functionName + " failed: " + e.getMessage();
+            if (e instanceof DeployAbortedException aborted && aborted.watch() != null) {
+                throw new FailedTheWatch(message, aborted.watch());
+            }
+            throw new AbortException(message);
         }
     }
 

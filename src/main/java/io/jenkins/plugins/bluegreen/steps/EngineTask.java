@@ -14,6 +14,7 @@ import io.jenkins.plugins.bluegreen.engine.api.MigrationRequest;
 import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
 import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
 import io.jenkins.plugins.bluegreen.engine.api.StagedRelease;
+import io.jenkins.plugins.bluegreen.engine.deploy.DeployAbortedException;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
 import io.jenkins.plugins.bluegreen.engine.secret.SecretMask;
 import java.io.Serializable;
@@ -61,6 +62,10 @@ final class EngineTask<T> extends MasterToSlaveCallable<T, RuntimeException> {
         // The engine masks its messages already; a second pass costs nothing and these end up in the build log.
         catch (InvalidInputException e) {
             throw new InvalidInputException(mask.apply(e.getMessage()));
+        }
+        // with its result, so what the watch saw crosses the channel to the build's deployment record
+        catch (DeployAbortedException e) {
+            throw new DeployAbortedException(mask.apply(e.getMessage()), e.result());
         }
         catch (DeployFailedException e) {
             throw new DeployFailedException(mask.apply(e.getMessage()));

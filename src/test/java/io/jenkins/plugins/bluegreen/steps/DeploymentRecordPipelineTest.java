@@ -13,15 +13,18 @@ import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.bluegreen.config.BlueGreenConfiguration;
 import io.jenkins.plugins.bluegreen.config.DeploymentPolicyConfiguration;
+import io.jenkins.plugins.bluegreen.engine.api.WatchReport;
 import io.jenkins.plugins.bluegreen.engine.report.DeploymentRecord;
 import io.jenkins.plugins.bluegreen.engine.report.Outcome;
 import io.jenkins.plugins.bluegreen.engine.report.PhaseTime;
+import io.jenkins.plugins.bluegreen.engine.report.WatchSummary;
 import io.jenkins.plugins.bluegreen.history.DeploymentAction;
 import io.jenkins.plugins.bluegreen.history.DeploymentHistoryAction;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -172,6 +175,66 @@ class DeploymentRecordPipelineTest {
                 .contains("blueGreenDeploy v2 to staging (green): LIVE");
         assertThat(web.getPage(build, "deployments/").asNormalizedText()).contains("blueGreenDeploy v2 to staging (green): LIVE")
                 .contains("web-1.internal").contains("switch").contains("7 ms").contains("alice");
+    }
+
+    @Test
+    void shouldShowWhatTheWatchSawOfAReleaseThatStayed() throws Exception {
+        ScriptedEngine.watch = watched(WatchReport.Verdict.HEALTHY, "error rate 0.13%, p95 180 ms over 30 s", "", "");
+
+        var build = runAsAlice(Result.SUCCESS, "node { blueGreenDeploy destination: 'staging', version: 'v2' }");
+
+        var record = build.getAction(DeploymentAction.class).getRecords().get(0);
+        assertThat(record.getWatch().getLine()).isEqualTo("HEALTHY: error rate 0.13%, p95 180 ms over 30 s");
+        assertThat(record.getWatch().getPoints()).extracting(WatchSummary.Point::getErrorRate)
+                .containsExactly("0.1%", "0.2%", "0.1%");
+        var web = r.createWebClient();
+        assertThat(web.getPage(build).asNormalizedText())
+                .contains("Watch: HEALTHY: error rate 0.13%, p95 180 ms over 30 s");
+        var details = web.getPage(build, "deployments/");
+        assertThat(details.asNormalizedText()).contains("Watch after the switch").contains("nginx <access> log")
+                .contains("+20 s").contains("0.2%").contains("180 ms");
+        assertThat(details.getWebResponse().getContentAsString())
+                .contains("<svg xmlns=\"http://www.w3.org/2000/svg\"").contains("roll back over 5%")
+                .contains("nginx &lt;access&gt; log").doesNotContain("nginx <access> log");
+        assertThat(posts.poll(10, TimeUnit.SECONDS)).contains("v2 is live on staging (green)")
+                .contains("watch: HEALTHY: error rate 0.13%, p95 180 ms over 30 s")
+                .contains("requests 120, 98, 131; error rate 0.1%, 0.2%, 0.1% (limit 5%, 2 in a row)");
+    }
+
+    @Test
+    void shouldRecordTheFiguresOfADeployTheWatchSentBack() throws Exception {
+        ScriptedEngine.watch = watched(WatchReport.Verdict.ROLLED_BACK, "error rate over 5% for 2 intervals in a row",
+                "breach 1/2: error rate 12.00% > 5%", "breach 2/2: error rate 11.00% > 5%");
+        ScriptedEngine.watchSwitchesBack = true;
+
+        var build = runAsAlice(Result.FAILURE, "node { blueGreenDeploy destination: 'staging', version: 'v2' }");
+
+        r.assertLogContains("blueGreenDeploy failed: v2 was rolled back automatically", build);
+        var record = build.getAction(DeploymentAction.class).getRecords().get(0);
+        assertThat(record.getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(record.getWatch().getPoints()).extracting(WatchSummary.Point::getNote)
+                .containsExactly("", "breach 1/2: error rate 12.00% > 5%", "breach 2/2: error rate 11.00% > 5%");
+        assertThat(r.createWebClient().getPage(build, "deployments/").asNormalizedText())
+                .contains("ROLLED_BACK: error rate over 5% for 2 intervals in a row")
+                .contains("breach 2/2: error rate 11.00% > 5%");
+        assertThat(posts.poll(10, TimeUnit.SECONDS)).contains("v2 on staging was rolled back")
+                .contains("error rate 0.1%, 12%, 11% (limit 5%, 2 in a row)");
+
+        build.reload();
+
+        assertThat(build.getAction(DeploymentAction.class).getRecords().get(0).getWatch().getLine())
+                .isEqualTo("ROLLED_BACK: error rate over 5% for 2 intervals in a row");
+    }
+
+    /** Three 10-second intervals of one access log; the last two error rates are the 2nd and 3rd given. */
+    private static WatchReport watched(final WatchReport.Verdict verdict, final String summary, final String secondNote,
+                                       final String thirdNote) {
+        boolean bad = verdict == WatchReport.Verdict.ROLLED_BACK;
+        return new WatchReport(verdict, summary, new WatchReport.Limits(5, 2000, 0.5, 800, 2), List.of(
+                new WatchReport.Series("nginx <access> log", List.of(
+                        new WatchReport.Point(10_000, 120, 0.1, 170L, ""),
+                        new WatchReport.Point(20_000, 98, bad ? 12.0 : 0.2, 180L, secondNote),
+                        new WatchReport.Point(30_000, 131, bad ? 11.0 : 0.1, 185L, thirdNote)), null, null)));
     }
 
     @Test

@@ -12,6 +12,10 @@ import io.jenkins.plugins.bluegreen.engine.api.MigrationRequest;
 import io.jenkins.plugins.bluegreen.engine.api.RollbackRequest;
 import io.jenkins.plugins.bluegreen.engine.api.SshAccess;
 import io.jenkins.plugins.bluegreen.engine.api.StagedRelease;
+import io.jenkins.plugins.bluegreen.engine.api.WatchReport;
+import io.jenkins.plugins.bluegreen.engine.deploy.Color;
+import io.jenkins.plugins.bluegreen.engine.deploy.DeployAbortedException;
+import io.jenkins.plugins.bluegreen.engine.deploy.DeployResult;
 import io.jenkins.plugins.bluegreen.engine.event.Event;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
@@ -42,12 +46,18 @@ public final class ScriptedEngine implements DeployEngine {
     static volatile CountDownLatch stageLastsUntil;
     /** The variables the (imagined) config refers to; a stage reports what it was handed for each. */
     static volatile Set<String> configRefersTo = Set.of();
+    /** What the watch after the next promote saw, or {@code null} when nothing is watched. */
+    static volatile WatchReport watch;
+    /** When set, the next promote fails that watch and traffic goes back, as the real engine reports it. */
+    static volatile boolean watchSwitchesBack;
 
     static void reset() {
         CALLS.clear();
         stageSays = "booted";
         stageLastsUntil = null;
         configRefersTo = Set.of();
+        watch = null;
+        watchSwitchesBack = false;
     }
 
     @Override
@@ -82,8 +92,17 @@ public final class ScriptedEngine implements DeployEngine {
     public DeployOutcome promote(final StagedRelease staged, final SshAccess ssh, final Path workspace,
                                  final DeployEnvironment environment, final EventSink events) {
         CALLS.add("promote " + staged.request().version());
-        return new DeployOutcome(staged.request().version(), staged.liveVersion(), staged.idleColor(), staged.hosts(),
-                Map.of(Phase.SWITCH, Duration.ofMillis(7)), Duration.ofMillis(1));
+        var version = staged.request().version();
+        var watched = watch;
+        if (watched != null && watchSwitchesBack) {
+            throw new DeployAbortedException(version + " " + DeployAbortedException.ROLLED_BACK_AUTOMATICALLY + ": "
+                    + watched.summary() + "; traffic is back on blue (" + staged.liveVersion() + ") everywhere",
+                    new DeployResult(DeployResult.Outcome.ROLLED_BACK, version, staged.liveVersion(),
+                            Color.parse(staged.idleColor(), "idle color"), List.of(), Map.of(Phase.SWITCH, Duration.ofMillis(7)),
+                            null, List.of(), watched.summary(), watched));
+        }
+        return new DeployOutcome(version, staged.liveVersion(), staged.idleColor(), staged.hosts(),
+                Map.of(Phase.SWITCH, Duration.ofMillis(7)), Duration.ofMillis(1), watched);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.jenkins.plugins.bluegreen.engine.api.DeployOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.GateOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.MigrationOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.StagedRelease;
+import io.jenkins.plugins.bluegreen.engine.api.WatchReport;
 import io.jenkins.plugins.bluegreen.engine.deploy.DeployAbortedException;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,7 @@ public record Attempt(String step, String destination, String version, String us
     public DeploymentRecord aborted(final StagedRelease staged, final String why) {
         return new DeploymentRecord(this, Outcome.ABORTED, new DeploymentRecord.Shown(staged.request().version(),
                 staged.liveVersion(), staged.idleColor(), staged.hosts(), PhaseTime.timeline(staged.phases()), List.of(),
-                why));
+                why, null));
     }
 
     /** A release's migrations ran: the schema before and after, and how many were applied. */
@@ -43,7 +44,7 @@ public record Attempt(String step, String destination, String version, String us
         var detail = "schema " + outcome.schemaBefore() + " -> " + outcome.schemaAfter() + "; " + applied
                 + " in " + PhaseTime.human(outcome.duration().toMillis());
         return new DeploymentRecord(this, Outcome.LIVE, new DeploymentRecord.Shown(outcome.version(), null, null,
-                List.of(), List.of(), List.of(), detail));
+                List.of(), List.of(), List.of(), detail, null));
     }
 
     /** Every URL of a health gate answered healthy often enough in a row. */
@@ -51,21 +52,29 @@ public record Attempt(String step, String destination, String version, String us
         var health = outcome.urls().stream().map(url -> url + " healthy").toList();
         var detail = outcome.polls() + " polls in " + PhaseTime.human(outcome.duration().toMillis());
         return new DeploymentRecord(this, Outcome.LIVE, new DeploymentRecord.Shown(null, null, null, List.of(), List.of(),
-                health, detail));
+                health, detail, null));
+    }
+
+    /** The step failed with this (masked, one-line) message, and no watch ran. */
+    public DeploymentRecord failed(final String message) {
+        return failed(message, null);
     }
 
     /**
-     * The step failed with this (masked, one-line) message. A deploy the watch rolled back is a
-     * rollback, not a bare failure: the previous release serves again and the page should say so.
+     * The step failed with this (masked, one-line) message after the watch saw what it reports
+     * ({@code null} when none ran). A deploy the watch rolled back is a rollback, not a bare failure:
+     * the previous release serves again and the page should say so, with the figures that sent it back.
+     * Only the message tells: the watch's verdict is what it decided, and when switching back failed
+     * on a host the new release still serves there.
      */
-    public DeploymentRecord failed(final String message) {
+    public DeploymentRecord failed(final String message, final WatchReport watch) {
         var byTheWatch = message != null && message.contains(DeployAbortedException.ROLLED_BACK_AUTOMATICALLY);
         return new DeploymentRecord(this, byTheWatch ? Outcome.ROLLED_BACK : Outcome.FAILED,
-                new DeploymentRecord.Shown(null, null, null, List.of(), List.of(), List.of(), message));
+                new DeploymentRecord.Shown(null, null, null, List.of(), List.of(), List.of(), message, watch));
     }
 
     private static DeploymentRecord.Shown shown(final DeployOutcome outcome) {
         return new DeploymentRecord.Shown(outcome.version(), outcome.previousVersion(), outcome.color(), outcome.hosts(),
-                PhaseTime.timeline(outcome.phases()), List.of(), null);
+                PhaseTime.timeline(outcome.phases()), List.of(), null, outcome.watch());
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bluegreen.engine.report;
 
+import io.jenkins.plugins.bluegreen.engine.api.WatchReport;
 import io.jenkins.plugins.bluegreen.engine.notify.Notification;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -10,8 +11,8 @@ import java.util.Optional;
 /**
  * What one deployment step did, for the build page and the job's history: which release went
  * where, on which color and hosts, how it ended, its phase timeline and health results, when and
- * for whom. Plain strings and lists, so a build's saved record reads back whatever the engine's own
- * types become. Built by {@link Attempt}.
+ * for whom, and what the watch after the switch saw. Plain strings and lists, so a build's saved
+ * record reads back whatever the engine's own types become. Built by {@link Attempt}.
  */
 public final class DeploymentRecord implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -28,6 +29,8 @@ public final class DeploymentRecord implements Serializable {
     private final String detail;
     private final String at;
     private final String user;
+    /** {@code null} when nothing was watched, and in records saved before the watch was kept. */
+    private final WatchSummary watch;
 
     DeploymentRecord(final Attempt attempt, final Outcome outcome, final Shown shown) {
         this.step = attempt.step();
@@ -44,11 +47,12 @@ public final class DeploymentRecord implements Serializable {
         this.detail = shown.detail();
         this.at = attempt.at().toString();
         this.user = attempt.user();
+        this.watch = WatchSummary.of(shown.watch());
     }
 
-    /** What an outcome shows besides the attempt itself; {@code null} means not known. */
+    /** What an outcome shows besides the attempt itself; {@code null} means not known (or, for the watch, none ran). */
     record Shown(String version, String previousVersion, String color, List<String> hosts, List<PhaseTime> timeline,
-                 List<String> health, String detail) {
+                 List<String> health, String detail, WatchReport watch) {
     }
 
     /** The pipeline step: {@code blueGreenDeploy}, {@code runMigrations}, {@code rollback} or {@code healthGate}. */
@@ -107,6 +111,19 @@ public final class DeploymentRecord implements Serializable {
         return user;
     }
 
+    /** What the watch after the switch saw and decided, or {@code null} when nothing was watched. */
+    public WatchSummary getWatch() {
+        return watch;
+    }
+
+    /**
+     * The watch as an SVG chart ({@link WatchChart}), or {@code null} when nothing was watched or no
+     * interval ended. Drawn on each request rather than saved, so the build's XML keeps only figures.
+     */
+    public String getWatchChart() {
+        return watch == null || watch.getPoints().isEmpty() ? null : WatchChart.svg(watch);
+    }
+
     /** One line for the build page: {@code blueGreenDeploy v2 to production (green): LIVE}. */
     public String getSummary() {
         var line = new StringBuilder(step);
@@ -125,7 +142,8 @@ public final class DeploymentRecord implements Serializable {
     /**
      * The chat message the team gets for this record: a release went live on a color, an older one
      * serves again, or a step failed. A passed gate, applied migrations and an abort before the
-     * switch change nothing users see, so they stay on the build page.
+     * switch change nothing users see, so they stay on the build page. When a watch ran, its verdict
+     * and each source's per-interval figures come last, so on-call sees why it stayed or went back.
      *
      * @param source the build, e.g. "shop-deploy #42"
      * @param link the build page
@@ -143,14 +161,21 @@ public final class DeploymentRecord implements Serializable {
         if (headline == null) {
             return Optional.empty();
         }
-        return Optional.of(Notification.about(source, headline, link)
+        var message = Notification.about(source, headline, link)
                 .with("destination", destination)
                 .with("version", version)
                 .with("previous", previousVersion)
                 .with("color", color)
                 .with("hosts", hosts.isEmpty() ? null : String.join(", ", hosts))
                 .with("by", user)
-                .with("why", detail));
+                .with("why", detail);
+        if (watch != null) {
+            message = message.with("watch", watch.getLine());
+            for (var watched : watch.getSources()) {
+                message = message.with(watched.getName(), watch.figures(watched));
+            }
+        }
+        return Optional.of(message);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.jenkins.plugins.bluegreen.engine.api.GateOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.GateSettings;
 import io.jenkins.plugins.bluegreen.engine.api.MigrationOutcome;
 import io.jenkins.plugins.bluegreen.engine.api.StagedRelease;
+import io.jenkins.plugins.bluegreen.engine.api.WatchReport;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
 import java.net.URI;
 import java.time.Duration;
@@ -52,6 +53,91 @@ class AttemptTest {
                 hosts: web-1.internal, web-2.internal
                 by: alice
                 http://jenkins/job/shop-deploy/42/""");
+    }
+
+    @Test
+    void shouldKeepWhatTheWatchSawOfAReleaseThatStayed() {
+        var record = DEPLOY.live(watched(WatchReports.healthy()));
+
+        var watch = record.getWatch();
+        assertThat(watch.getLine()).isEqualTo("HEALTHY: error rate 0.2%, p95 180 ms over 30 s");
+        assertThat(watch.getLimits()).isEqualTo("roll back at error rate over 5% or p95 over 2000 ms, 2 in a row;"
+                + " healthy at error rate up to 0.5% and p95 up to 800 ms");
+        assertThat(watch.getSources()).extracting(WatchSummary.Source::getName)
+                .containsExactly("nginx /var/log/nginx/access.log", "prometheus http://127.0.0.1:9090");
+        assertThat(watch.getPoints()).extracting(WatchSummary.Point::toString).containsExactly(
+                "nginx /var/log/nginx/access.log +10 s: 120 requests, error rate 0.1%, p95 170 ms",
+                "nginx /var/log/nginx/access.log +20 s: 98 requests, error rate 0.25%, p95 180 ms",
+                "nginx /var/log/nginx/access.log +30 s: 131 requests, error rate 0.2%, p95 185 ms",
+                "prometheus http://127.0.0.1:9090 +10 s: uncounted requests, error rate 0.15%, p95 160 ms",
+                "prometheus http://127.0.0.1:9090 +20 s: uncounted requests, error rate -, p95 - (no data: connection refused)",
+                "prometheus http://127.0.0.1:9090 +30 s: uncounted requests, error rate 0.2%, p95 175 ms");
+        assertThat(record.getWatchChart()).startsWith("<svg ").endsWith("</svg>");
+    }
+
+    @Test
+    void shouldTellTheTeamTheWatchsVerdictAndEachSourcesIntervals() {
+        var text = DEPLOY.live(watched(WatchReports.healthy())).notification("shop-deploy #42", null).orElseThrow().text();
+
+        assertThat(text).startsWith("shop-deploy #42: v2 is live on production (green)").endsWith("""
+                by: alice
+                watch: HEALTHY: error rate 0.2%, p95 180 ms over 30 s
+                nginx /var/log/nginx/access.log: requests 120, 98, 131; error rate 0.1%, 0.25%, 0.2% (limit 5%, 2 in a row); \
+                p95 170, 180, 185 ms (limit 2000 ms)
+                prometheus http://127.0.0.1:9090: error rate 0.15%, -, 0.2% (limit 5%, 2 in a row); \
+                p95 160, -, 175 ms (limit 2000 ms)""");
+    }
+
+    @Test
+    void shouldKeepTheFiguresThatSentADeployBackAndTellTheTeam() {
+        var record = DEPLOY.failed("v2 was rolled back automatically: error rate over 5% for 2 intervals in a row;"
+                + " traffic is back on blue (v1) everywhere", WatchReports.rolledBack("nginx access log"));
+
+        assertThat(record.getOutcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(record.getWatch().getPoints()).extracting(WatchSummary.Point::getNote)
+                .containsExactly("", "breach 1/2: error rate 12.00% > 5%", "breach 2/2: error rate 11.00% > 5%");
+        assertThat(record.notification("s", null).orElseThrow().text())
+                .startsWith("s: v2 on production was rolled back")
+                .contains("\nwatch: ROLLED_BACK: error rate over 5% for 2 intervals in a row\n")
+                .endsWith("\nnginx access log: requests 120, 98, 131; error rate 0.1%, 12%, 11% (limit 5%, 2 in a row);"
+                        + " p95 95, 140, 150 ms (limit 2000 ms)");
+    }
+
+    @Test
+    void shouldCallItAFailureWithTheFiguresWhenSwitchingBackFailedOnAHost() {
+        var record = DEPLOY.failed("v2 failed the watch (error rate over 5% for 2 intervals in a row) and could not be"
+                + " switched back on web-2.internal; those hosts still serve v2 on green",
+                WatchReports.rolledBack("nginx access log"));
+
+        assertThat(record.getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(record.getWatch().getVerdict()).isEqualTo("ROLLED_BACK");
+        assertThat(record.notification("s", null).orElseThrow().text()).startsWith("s: blueGreenDeploy of v2 to production failed")
+                .contains("\nwatch: ROLLED_BACK: error rate over 5% for 2 intervals in a row\n");
+    }
+
+    @Test
+    void shouldShowNoWatchWhereNoneRan() {
+        var record = DEPLOY.live(LIVE_ON_GREEN);
+
+        assertThat(record.getWatch()).isNull();
+        assertThat(record.getWatchChart()).isNull();
+        assertThat(record.notification("s", null).orElseThrow().text()).doesNotContain("watch");
+        assertThat(DEPLOY.failed("web-2.internal: boot timed out").getWatch()).isNull();
+    }
+
+    @Test
+    void shouldDrawNoChartForAWatchThatEndedBeforeItsFirstInterval() {
+        var none = new WatchReport(WatchReport.Verdict.NOT_JUDGED, "no interval ended", WatchReports.LIMITS, List.of());
+
+        var record = DEPLOY.live(watched(none));
+
+        assertThat(record.getWatch().getLine()).isEqualTo("NOT_JUDGED: no interval ended");
+        assertThat(record.getWatchChart()).isNull();
+    }
+
+    private static DeployOutcome watched(final WatchReport watch) {
+        return new DeployOutcome(LIVE_ON_GREEN.version(), LIVE_ON_GREEN.previousVersion(), LIVE_ON_GREEN.color(),
+                LIVE_ON_GREEN.hosts(), LIVE_ON_GREEN.phases(), LIVE_ON_GREEN.switchSkew(), watch);
     }
 
     @Test
