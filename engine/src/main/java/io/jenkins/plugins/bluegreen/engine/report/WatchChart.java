@@ -76,7 +76,7 @@ public final class WatchChart {
     }
 
     private String draw() {
-        int height = Metric.values().length * PANEL_HEIGHT + LEGEND_HEIGHT;
+        int height = Metric.values().length * PANEL_HEIGHT + LEGEND_HEIGHT * Math.max(1, watch.getSources().size());
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
                 .append("\" role=\"img\" font-family=\"sans-serif\" font-size=\"11\">");
@@ -199,15 +199,15 @@ public final class WatchChart {
         }
     }
 
+    /** One line per source: source names are long (a log path, a URL), and two side by side would not fit. */
     private void legend(final int top) {
-        double x = LEFT;
+        int y = top;
         int index = 0;
         for (var source : watch.getSources()) {
             var color = SOURCE_COLORS.get(index++ % SOURCE_COLORS.size());
-            line(x, top + 11, x + 16, top + 11, color, null);
-            text(x + 20, top + 15, "start", AXIS, source.getName());
-            // no font metrics here: leave room for an average glyph per character
-            x += 28 + source.getName().length() * 6.5;
+            line(LEFT, y + 11, LEFT + 16, y + 11, color, null);
+            text(LEFT + 20, y + 15, "start", AXIS, source.getName());
+            y += LEGEND_HEIGHT;
         }
     }
 
