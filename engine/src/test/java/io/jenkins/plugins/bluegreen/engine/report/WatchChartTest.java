@@ -23,7 +23,7 @@ class WatchChartTest {
         var chart = parse(svg);
 
         assertThat(chart.getDocumentElement().getTagName()).isEqualTo("svg");
-        assertThat(chart.getDocumentElement().getAttribute("viewBox")).isEqualTo("0 0 480 342");
+        assertThat(chart.getDocumentElement().getAttribute("viewBox")).isEqualTo("0 0 480 364");
         var names = new ArrayList<String>();
         var attributes = new ArrayList<String>();
         for (Element element : elements(chart, "//*")) {
