@@ -9,6 +9,7 @@ import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,9 @@ class DeployDemo {
     void shouldDeployV1ThenV2UnderLoadWithoutLosingARequest() {
         say("== building the app images and loading them on 3 simulated hosts: " + BED.hosts());
         DeployScenario.loadImages(BED, TestImages.V1, TestImages.V2);
-        var s = new DeployScenario(BED, nginx, dir, "  watch:", "    duration: 3s", "    interval: 500ms");
+        // The watch judges the users' requests as each host's nginx logged them.
+        var s = DeployScenario.withAccessLog(BED, nginx, dir, log -> List.of("  watch:", "    duration: 3s",
+                "    interval: 500ms", "    not_enough_traffic: pass", "    traffic:", "      nginx: {access_log: " + log + "}"));
         try {
             say("== deploy v1 (first deploy: blue)");
             var v1 = s.deploy(e -> say("   " + e.line())).run(DeployPlan.of("v1", "demo"));
@@ -56,6 +59,7 @@ class DeployDemo {
             var stats = load.stop();
             say(v2.table());
             say("== timeline of the v2 deploy: " + v2.timeline());
+            say("== the watch's verdict on v2: " + v2.watch().verdict() + ": " + v2.watch().summary());
             say("== load: " + stats.summary());
             say("== failed requests: control " + control.failed() + " of " + control.sent()
                     + ", during the deploy " + stats.failed() + " of " + stats.sent());
