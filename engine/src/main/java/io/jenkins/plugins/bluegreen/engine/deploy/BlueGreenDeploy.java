@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.engine.deploy;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.api.WatchReport;
 import io.jenkins.plugins.bluegreen.engine.watch.ProbeSource;
 import io.jenkins.plugins.bluegreen.engine.watch.TrafficSource;
@@ -321,7 +322,14 @@ public final class BlueGreenDeploy {
         StagedDeploy stage() {
             try {
                 timeline.phase(Phase.LEDGER, this::readLedger);
-                checkTrafficSources();
+            }
+            catch (RuntimeException e) {
+                throw abort(reason(e));
+            }
+            // A mistake in the watch's sources is the user's, reported as such: nothing booted yet,
+            // and the session releases the locks.
+            checkTrafficSources();
+            try {
                 bootIdle();
                 gateAndHook();
             }
@@ -563,15 +571,24 @@ public final class BlueGreenDeploy {
         /**
          * Checks the watch's sources before anything boots, so a wrong URL or log format costs
          * seconds, not a boot and a gate; {@link #watching} checks them again just before the switch.
+         * A host that cannot be read is a failed deploy like any other; only a mistake in the
+         * config leaves as {@link InvalidInputException}.
          */
         private void checkTrafficSources() {
             var watch = config.extension().watch();
             if (!watch.enabled() || plan.rollback()) {
                 return;
             }
-            var sources = trafficSources();
+            List<TrafficSource> sources = List.of();
             try {
+                sources = trafficSources();
                 sources.forEach(TrafficSource::check);
+            }
+            catch (InvalidInputException e) {
+                throw e;
+            }
+            catch (RuntimeException e) {
+                throw abort(reason(e));
             }
             finally {
                 sources.forEach(TrafficSource::close);

@@ -3,8 +3,10 @@ package io.jenkins.plugins.bluegreen.engine.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import io.jenkins.plugins.bluegreen.engine.api.WatchReport;
 import io.jenkins.plugins.bluegreen.engine.api.WatchReport.Verdict;
+import io.jenkins.plugins.bluegreen.engine.event.Phase;
 import io.jenkins.plugins.bluegreen.engine.ledger.HistoryEntry;
 import io.jenkins.plugins.bluegreen.engine.testbed.FreePorts;
 import io.jenkins.plugins.bluegreen.engine.testbed.LoadGenerator;
@@ -167,5 +169,43 @@ class TrafficWatchDeployTest {
         for (int i = 0; i < HOSTS; i++) {
             assertThat(s.served(i)).isEqualTo("200 bgtest-app v1");
         }
+    }
+
+    @Test
+    void shouldRefuseBeforeAnythingBootsWhenPrometheusCannotBeReached() {
+        var url = "http://127.0.0.1:" + FreePorts.loopback();
+        var s = scenario(log -> List.of("      prometheus:", "        url: " + url,
+                "        queries: {error_rate: 'sum(rate(http_requests_total[1m]))'}"));
+
+        assertThatThrownBy(() -> s.deploy().run(DeployPlan.of("v1", "alice")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("x-bluegreen/watch/traffic/prometheus/url: cannot reach " + url
+                        + " (Connection refused); expected a Prometheus server's HTTP API");
+        assertNothingMoved(s);
+    }
+
+    @Test
+    void shouldRefuseBeforeAnythingBootsWhenPrometheusRejectsAQuery() {
+        int port = FreePorts.loopback();
+        var url = "http://" + BED.address(0) + ":" + port;
+        prometheus.startOnHost(BED, 0, port);
+        var s = scenario(log -> List.of("      prometheus:", "        url: " + url,
+                "        queries: {error_rate: 'sum(rate(http_requests_total{color=\"{{color}}\"}[1m])'}"));
+
+        assertThatThrownBy(() -> s.deploy().run(DeployPlan.of("v1", "alice")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("x-bluegreen/watch/traffic/prometheus/queries/error_rate: Prometheus rejected"
+                        + " the query: ")
+                .hasMessageEndingWith("; query: sum(rate(http_requests_total{color=\"blue\"}[1m])");
+        assertNothingMoved(s);
+    }
+
+    /** No container started, no gate, no switch, no lock left. */
+    private static void assertNothingMoved(final DeployScenario s) {
+        for (int i = 0; i < HOSTS; i++) {
+            assertThat(s.running(i)).isEmpty();
+            assertThat(s.lock(i)).isEmpty();
+        }
+        assertThat(s.events).noneMatch(e -> e.phase() == Phase.GATE || e.phase() == Phase.SWITCH);
     }
 }
