@@ -149,7 +149,7 @@ final class DeployScenario {
                 + "    interval: 200ms\n"
                 + "    max_attempts: 25\n"
                 + "    successes: 2\n"
-                + String.join("\n", extra.apply(nginx.get(0).accessLog())) + "\n";
+                + String.join("\n", extra.apply(log == NginxServer.AccessLog.OFF ? null : nginx.get(0).accessLog())) + "\n";
         try {
             var file = dir.resolve(service + "/config/deploy.yml");
             Files.createDirectories(file.getParent());

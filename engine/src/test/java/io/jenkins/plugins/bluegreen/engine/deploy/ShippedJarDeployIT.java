@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,11 +74,43 @@ class ShippedJarDeployIT {
         assertThat(after.out()).contains(BED.host(0) + "  blue v1 ", BED.host(1) + "  blue v1 ");
     }
 
-    /** Both hosts in one {@code servers:} list, wired alike. */
+    @Test
+    void shouldPrintTheWatchsFiguresAndRefuseAnUnreachablePrometheusAsBadInput() throws IOException {
+        writeConfig(NginxServer.AccessLog.JSON, log -> List.of("  watch:", "    duration: 2s", "    interval: 500ms",
+                "    not_enough_traffic: pass", "    traffic:", "      nginx: {access_log: " + log + "}"));
+
+        var quiet = jar("deploy", "--version", "v1", "--by", "carol");
+        assertThat(quiet.exit()).as(quiet.err()).isZero();
+        assertThat(quiet.err()).contains("[watch] nginx access log " + servers.get(0).accessLog(),
+                "watch: not_judged: not enough traffic to judge");
+        var watch = quiet.json().get("watch");
+        assertThat(watch.get("verdict").asText()).isEqualTo("NOT_JUDGED");
+        assertThat(watch.get("series").get(0).get("points").size()).isGreaterThanOrEqualTo(4);
+
+        var closed = "http://127.0.0.1:" + FreePorts.loopback();
+        writeConfig(NginxServer.AccessLog.OFF, log -> List.of("  watch:", "    duration: 2s", "    traffic:",
+                "      prometheus: {url: '" + closed + "', queries: {error_rate: 'sum(up)'}}"));
+        var refused = jar("deploy", "--version", "v2", "--by", "carol");
+        assertThat(refused.exit()).as(refused.err()).isEqualTo(2);
+        assertThat(refused.err()).contains("x-bluegreen/watch/traffic/prometheus/url: cannot reach " + closed
+                + " (Connection refused); expected a Prometheus server's HTTP API").doesNotContain("\tat ");
+    }
+
     private void writeConfig() throws IOException {
+        writeConfig(NginxServer.AccessLog.OFF, log -> List.of());
+    }
+
+    /**
+     * Both hosts in one {@code servers:} list, wired alike, each with a new nginx writing {@code log}.
+     *
+     * @param extra lines under {@code x-bluegreen}, given the access log's path as the hosts see it
+     */
+    private void writeConfig(final NginxServer.AccessLog log, final Function<String, List<String>> extra)
+            throws IOException {
+        servers.clear();
         var service = "bg" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
         int blue = FreePorts.forContainer();
-        servers.addAll(DeployScenario.nginxOnEveryHost(BED, nginx, service, blue));
+        servers.addAll(DeployScenario.nginxOnEveryHost(BED, nginx, service, blue, log));
         var lines = new ArrayList<>(List.of(
                 "service: " + service,
                 "image: localhost/bgtest-app",
@@ -93,6 +126,7 @@ class ShippedJarDeployIT {
                 "    paths: [/health/ready]",
                 "    interval: 200ms"));
         lines.addAll(DeployScenario.wiredByConfig("  ", blue, FreePorts.forContainer(), servers.get(0)));
+        lines.addAll(extra.apply(log == NginxServer.AccessLog.OFF ? null : servers.get(0).accessLog()));
         var config = workspace.resolve("config/deploy.yml");
         Files.createDirectories(config.getParent());
         Files.writeString(config, String.join("\n", lines) + "\n");
