@@ -53,10 +53,6 @@ public final class ProbeSource implements TrafficSource {
     }
 
     @Override
-    public void start() {
-    }
-
-    @Override
     public Reading read() {
         var latencies = new ArrayList<Long>();
         var failures = new ArrayList<String>();

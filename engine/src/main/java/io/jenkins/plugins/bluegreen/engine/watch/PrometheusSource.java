@@ -66,11 +66,10 @@ public final class PrometheusSource implements TrafficSource {
         }
     }
 
-    @Override
-    public void start() {
-        // Prometheus keeps the history: each read's {{interval}} window is what makes it one interval's.
-    }
-
+    /**
+     * What the queries say now. Prometheus keeps the history and each query's {{interval}} window makes
+     * the answer one interval's, so, unlike the access log, nothing needs starting at the switch.
+     */
     @Override
     public Reading read() {
         try {

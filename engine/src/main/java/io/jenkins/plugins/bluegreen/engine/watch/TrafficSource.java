@@ -16,8 +16,9 @@ public interface TrafficSource extends AutoCloseable {
      */
     void check();
 
-    /** The switch is done: from now on, count. */
-    void start();
+    /** The switch is done: from now on, count. Nothing to do for a source whose every read stands alone. */
+    default void start() {
+    }
 
     /** What happened since the last read (or the start). Never throws: a failure is a {@link Reading#failed} reading. */
     Reading read();

@@ -191,10 +191,6 @@ class PostSwitchWatchTest {
         }
 
         @Override
-        public void start() {
-        }
-
-        @Override
         public Reading read() {
             last = readings.isEmpty() ? last : readings.poll();
             return last;

@@ -47,4 +47,17 @@ final class LocalProgram {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Stops a server a test started: asked to stop, then killed if it has not after 10 s. */
+    static void stop(final Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -242,15 +242,7 @@ public final class NginxServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LocalProgram.stop(process);
     }
 
     private static Path upstreamFile(final Path prefix, final String service) {

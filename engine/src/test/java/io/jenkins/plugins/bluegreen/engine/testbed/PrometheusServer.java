@@ -121,14 +121,8 @@ public final class PrometheusServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            LocalProgram.stop(process);
         }
         finally {
             delete(dir);
