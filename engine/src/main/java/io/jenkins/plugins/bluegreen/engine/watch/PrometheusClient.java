@@ -141,13 +141,18 @@ public final class PrometheusClient implements AutoCloseable {
                 + "; expected an instant vector or a scalar");
     }
 
-    /** The innermost message: OkHttp wraps "Connection refused" in "Failed to connect to /127.0.0.1:9". */
+    /**
+     * The innermost message: OkHttp wraps "Connection refused" in "Failed to connect to /127.0.0.1:9".
+     * Java 21 says "Connection refused (connect failed)" where Java 17 says "Connection refused"; the
+     * suffix adds nothing, and the same refusal should read the same on Debian 12 and 13.
+     */
     private static String rootCause(final Throwable e) {
         var cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getMessage().replaceFirst(" \\(connect failed\\)$", "");
     }
 
     private static String excerpt(final String text) {
