@@ -2,6 +2,7 @@ package io.jenkins.plugins.bluegreen.engine.api;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * What the watch after a switch saw and decided, for every place people look: the CLI, the build
@@ -16,6 +17,19 @@ public record WatchReport(Verdict verdict, String summary, Limits limits, List<S
 
     public WatchReport {
         series = List.copyOf(series);
+    }
+
+    /**
+     * This report with {@code mask} applied to every text in it: a summary or a note can quote what
+     * a source returned (a log line, a server's error), and the report goes to the build's record and
+     * the chat, past the masking of the build log.
+     */
+    public WatchReport masked(final UnaryOperator<String> mask) {
+        return new WatchReport(verdict, mask.apply(summary), limits, series.stream()
+                .map(s -> new Series(mask.apply(s.source()), s.points().stream()
+                        .map(p -> new Point(p.atMillis(), p.requests(), p.errorPercent(), p.p95Millis(), mask.apply(p.note())))
+                        .toList(), s.errorPercent(), s.p95Millis()))
+                .toList());
     }
 
     public enum Verdict {

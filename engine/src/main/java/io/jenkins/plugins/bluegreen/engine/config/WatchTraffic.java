@@ -80,6 +80,10 @@ public record WatchTraffic(Optional<NginxLog> nginx, Optional<Prometheus> promet
             }
             node.allowKeys(Set.of("url", "timeout", "queries"), Set.of());
             var url = node.at("url").present() ? Traffic.url(node.at("url"), "") : node.at("url").required("the Prometheus server's URL, like http://prometheus:9090");
+            if (url.matches("https?://[^/]*@.*")) {
+                // Credentials in it would not be sent, and would show in every line the watch logs.
+                node.at("url").error("expected a URL without user:password@, got one with credentials in it");
+            }
             var queries = node.at("queries");
             if (queries.present() && !queries.isMap()) {
                 queries.expected("a map with error_rate, p95_latency and requests");

@@ -625,6 +625,7 @@ public final class BlueGreenDeploy {
             if (watchReport == null) {
                 return Optional.of("the deploy was cancelled during the watch");
             }
+            watchReport = watchReport.masked(mask::apply);
             return watchReport.verdict() == WatchReport.Verdict.ROLLED_BACK ? Optional.of(watchReport.summary())
                     : Optional.empty();
         }

@@ -226,4 +226,17 @@ class BlueGreenSettingsTest {
                 "DIR/config/deploy.yml:14:11: x-bluegreen/watch/traffic/prometheus/queries: unknown key 'p99' (expected one of: error_rate, p95_latency, requests)",
                 "DIR/config/deploy.yml:13:11: x-bluegreen/watch/traffic/prometheus/queries/error_rate: unknown placeholder {{colour}} (expected {{color}}, {{version}}, {{service}}, {{interval}})");
     }
+
+    @Test
+    void shouldRefuseAPrometheusUrlWithCredentialsWithoutRepeatingThem() {
+        var f = files().minimal("x-bluegreen:",
+                "  watch:",
+                "    traffic:",
+                "      prometheus: {url: 'http://watch:s3cret@prometheus:9090', queries: {error_rate: 'x'}}");
+
+        assertThat(f.problems()).singleElement().asString()
+                .endsWith("x-bluegreen/watch/traffic/prometheus/url: expected a URL without user:password@, got one with"
+                        + " credentials in it")
+                .doesNotContain("s3cret");
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.bluegreen.engine.testbed.LoadGenerator;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
+import io.jenkins.plugins.bluegreen.engine.testbed.NginxServer;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestImages;
 
@@ -41,7 +42,7 @@ class DeployDemo {
         say("== building the app images and loading them on 3 simulated hosts: " + BED.hosts());
         DeployScenario.loadImages(BED, TestImages.V1, TestImages.V2);
         // The watch judges the users' requests as each host's nginx logged them.
-        var s = DeployScenario.withAccessLog(BED, nginx, dir, log -> List.of("  watch:", "    duration: 3s",
+        var s = DeployScenario.withAccessLog(BED, nginx, dir, NginxServer.AccessLog.JSON, log -> List.of("  watch:", "    duration: 3s",
                 "    interval: 500ms", "    not_enough_traffic: pass", "    traffic:", "      nginx: {access_log: " + log + "}"));
         try {
             say("== deploy v1 (first deploy: blue)");

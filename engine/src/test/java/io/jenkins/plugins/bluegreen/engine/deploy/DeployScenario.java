@@ -77,13 +77,14 @@ final class DeployScenario {
     }
 
     /**
-     * A service whose nginx on every host writes the JSON access log of docs/traffic.md.
+     * A service whose nginx on every host writes {@code log} (the JSON access log of docs/traffic.md,
+     * or nginx's own combined format, as a host set up without it would).
      *
      * @param extra the YAML lines added under {@code x-bluegreen}, given the access log's path as the hosts see it
      */
     static DeployScenario withAccessLog(final TestBed bed, final NginxExtension nginxes, final Path dir,
-                                        final Function<String, List<String>> extra) {
-        return new DeployScenario(bed, nginxes, dir, Map.of(), List.of(), name -> null, NginxServer.AccessLog.JSON, extra);
+                                        final NginxServer.AccessLog log, final Function<String, List<String>> extra) {
+        return new DeployScenario(bed, nginxes, dir, Map.of(), List.of(), name -> null, log, extra);
     }
 
     /**

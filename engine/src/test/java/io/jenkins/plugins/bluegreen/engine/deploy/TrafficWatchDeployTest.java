@@ -11,6 +11,7 @@ import io.jenkins.plugins.bluegreen.engine.ledger.HistoryEntry;
 import io.jenkins.plugins.bluegreen.engine.testbed.FreePorts;
 import io.jenkins.plugins.bluegreen.engine.testbed.LoadGenerator;
 import io.jenkins.plugins.bluegreen.engine.testbed.NginxExtension;
+import io.jenkins.plugins.bluegreen.engine.testbed.NginxServer;
 import io.jenkins.plugins.bluegreen.engine.testbed.PrometheusExtension;
 import io.jenkins.plugins.bluegreen.engine.testbed.PrometheusServer;
 import io.jenkins.plugins.bluegreen.engine.testbed.TestBed;
@@ -73,7 +74,7 @@ class TrafficWatchDeployTest {
 
     /** @param sources the lines under {@code watch.traffic}, given the access log's path as the hosts see it */
     private DeployScenario scenario(final Function<String, List<String>> sources) {
-        var s = DeployScenario.withAccessLog(BED, nginx, dir, log -> {
+        var s = DeployScenario.withAccessLog(BED, nginx, dir, NginxServer.AccessLog.JSON, log -> {
             var lines = new ArrayList<>(List.of("  watch:", "    duration: 8s", "    interval: 2s",
                     "    not_enough_traffic: pass", "    traffic:"));
             lines.addAll(sources.apply(log));
@@ -197,6 +198,22 @@ class TrafficWatchDeployTest {
                 .hasMessageStartingWith("x-bluegreen/watch/traffic/prometheus/queries/error_rate: Prometheus rejected"
                         + " the query: ")
                 .hasMessageEndingWith("; query: sum(rate(http_requests_total{color=\"blue\"}[1m])");
+        assertNothingMoved(s);
+    }
+
+    @Test
+    void shouldRefuseBeforeAnythingBootsWhenTheAccessLogLacksTheFieldsItNeeds() {
+        var s = DeployScenario.withAccessLog(BED, nginx, dir, NginxServer.AccessLog.COMBINED, log -> List.of(
+                "  watch:", "    duration: 8s", "    traffic:", "      nginx: {access_log: " + log + "}"));
+        scenarios.add(s);
+        // A user's request before the deploy: nginx logs it, in its own format.
+        DeployScenario.get(s.publicUrl(0));
+
+        assertThatThrownBy(() -> s.deploy().run(DeployPlan.of("v1", "alice")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("x-bluegreen/watch/traffic/nginx/access_log: the last line of ")
+                .hasMessageContaining(" on " + BED.host(0) + " is not a JSON object, so it lacks status, request_time,"
+                        + " upstream_addr; found: ");
         assertNothingMoved(s);
     }
 
