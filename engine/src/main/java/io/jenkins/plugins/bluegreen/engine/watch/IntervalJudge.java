@@ -63,17 +63,23 @@ public final class IntervalJudge {
         var p95 = judging.p95();
         error.ifPresent(e -> worstErrorPercent = Math.max(worstErrorPercent, e));
         p95.ifPresent(p -> worstP95 = worstP95 == null || p.compareTo(worstP95) > 0 ? p : worstP95);
-        var over = new ArrayList<String>();
-        error.filter(e -> e > watch.errorRate().maxPercent())
-                .ifPresent(e -> over.add("error rate " + percent(e) + " > " + percent(watch.errorRate().maxPercent())));
-        p95.filter(p -> p.compareTo(watch.p95Latency()) > 0)
-                .ifPresent(p -> over.add("p95 " + seconds(p) + " > " + seconds(watch.p95Latency())));
+        var over = over(error, p95, watch.errorRate().maxPercent(), watch.p95Latency());
         if (over.isEmpty()) {
             inARow = 0;
             breachFigures.clear();
             return record(atMillis, judging, "", Optional.empty());
         }
-        return breach(atMillis, judging, String.join(", ", over));
+        return breach(atMillis, judging, over.get());
+    }
+
+    /** Which figures are over which limit: {@code error rate 10.00% > 5.00%, p95 2.40s > 2.00s}; empty when none. */
+    private static Optional<String> over(final Optional<Double> error, final Optional<Duration> p95,
+                                         final double maxErrorPercent, final Duration maxP95) {
+        var over = new ArrayList<String>();
+        error.filter(e -> e > maxErrorPercent)
+                .ifPresent(e -> over.add("error rate " + percent(e) + " > " + percent(maxErrorPercent)));
+        p95.filter(p -> p.compareTo(maxP95) > 0).ifPresent(p -> over.add("p95 " + seconds(p) + " > " + seconds(maxP95)));
+        return over.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", over));
     }
 
     private Step breach(final long atMillis, final Reading reading, final String what) {
@@ -123,12 +129,8 @@ public final class IntervalJudge {
     /** Why this source's traffic was not "healthy" by the checklist, or empty when it was (or could not say). */
     public Optional<String> unhealthy() {
         var healthy = watch.healthy();
-        var why = new ArrayList<String>();
-        errorPercent().filter(e -> e > healthy.errorRatePercent())
-                .ifPresent(e -> why.add("error rate " + percent(e) + " > " + percent(healthy.errorRatePercent())));
-        p95().filter(p -> p.compareTo(healthy.p95Latency()) > 0)
-                .ifPresent(p -> why.add("p95 " + seconds(p) + " > " + seconds(healthy.p95Latency())));
-        return why.isEmpty() ? Optional.empty() : Optional.of(source + ": " + String.join(", ", why));
+        return over(errorPercent(), p95(), healthy.errorRatePercent(), healthy.p95Latency())
+                .map(why -> source + ": " + why);
     }
 
     /** The source's figures over the watch, in one line: {@code error rate 0.20%, p95 0.01s over 2400 requests}. */
