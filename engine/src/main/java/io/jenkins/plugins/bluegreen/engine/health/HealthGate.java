@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.engine.health;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.Excerpt;
 import io.jenkins.plugins.bluegreen.engine.event.Event;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
@@ -159,11 +160,7 @@ public final class HealthGate {
     }
 
     private String excerpt(final String body) {
-        var flat = mask.apply(body).replaceAll("\\s+", " ").strip();
-        if (flat.isEmpty()) {
-            return "(empty)";
-        }
-        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "...";
+        return Excerpt.of(mask.apply(body), EXCERPT);
     }
 
     private String limits() {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.bluegreen.engine.watch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.bluegreen.engine.Excerpt;
 import io.jenkins.plugins.bluegreen.engine.watch.PrometheusException.Failure;
 
 import java.io.IOException;
@@ -156,11 +157,7 @@ public final class PrometheusClient implements AutoCloseable {
     }
 
     private static String excerpt(final String text) {
-        var flat = text.replaceAll("\\s+", " ").strip();
-        if (flat.isEmpty()) {
-            return "(empty)";
-        }
-        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "...";
+        return Excerpt.of(text, EXCERPT);
     }
 
     @Override
