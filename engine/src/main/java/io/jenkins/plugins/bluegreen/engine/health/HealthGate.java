@@ -2,6 +2,7 @@ package io.jenkins.plugins.bluegreen.engine.health;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
 import io.jenkins.plugins.bluegreen.engine.Excerpt;
+import io.jenkins.plugins.bluegreen.engine.HttpCall;
 import io.jenkins.plugins.bluegreen.engine.event.Event;
 import io.jenkins.plugins.bluegreen.engine.event.EventSink;
 import io.jenkins.plugins.bluegreen.engine.event.Phase;
@@ -138,7 +139,7 @@ public final class HealthGate {
     /** {@code null} when the response passes; otherwise the masked reason with status and body excerpt. */
     private String request(final Progress p) {
         var request = new Request.Builder().url(p.target.url()).get().build();
-        try (var response = http.newCall(request).execute()) {
+        try (var response = HttpCall.execute(http, request)) {
             p.lastStatus = response.code();
             var body = response.peekBody(BODY_LIMIT).string();
             var why = rule.failure(p.target, response.code(), body);
@@ -152,6 +153,9 @@ public final class HealthGate {
             return "unknown host " + request.url().host();
         }
         catch (InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted(e);
+            }
             return "no response within " + GateResult.seconds(settings.requestTimeout());
         }
         catch (IOException e) {
@@ -180,8 +184,12 @@ public final class HealthGate {
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeployFailedException("health gate interrupted; traffic was not switched", e);
+            throw interrupted(e);
         }
+    }
+
+    private static DeployFailedException interrupted(final Exception e) {
+        return new DeployFailedException("health gate interrupted; traffic was not switched", e);
     }
 
     private void emit(final Event.Level level, final String host, final String message) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.engine.notify;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.HttpCall;
 import io.jenkins.plugins.bluegreen.engine.InvalidInputException;
 import java.io.IOException;
 import java.time.Duration;
@@ -38,7 +39,7 @@ public final class Webhook {
     /** Posts one notification; a refusal or an unreachable endpoint is a {@link DeployFailedException}. */
     public void post(final Notification notification) {
         var request = new Request.Builder().url(url).post(RequestBody.create(notification.toJson(), JSON)).build();
-        try (var response = http.newCall(request).execute()) {
+        try (var response = HttpCall.execute(http, request)) {
             if (!response.isSuccessful()) {
                 throw new DeployFailedException("notification webhook on " + url.host() + " answered HTTP "
                         + response.code() + "; expected 2xx");

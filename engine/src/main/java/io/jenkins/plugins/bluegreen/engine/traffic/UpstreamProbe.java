@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bluegreen.engine.traffic;
 
 import io.jenkins.plugins.bluegreen.engine.DeployFailedException;
+import io.jenkins.plugins.bluegreen.engine.HttpCall;
 import io.jenkins.plugins.bluegreen.engine.remote.Connection;
 
 import java.io.IOException;
@@ -87,7 +88,7 @@ public final class UpstreamProbe {
                 .header("Host", url.getRawAuthority())
                 .header("Connection", "close")
                 .build();
-        try (var response = client.newCall(request).execute()) {
+        try (var response = HttpCall.execute(client, request)) {
             var upstream = response.header(NginxUpstream.UPSTREAM_HEADER);
             if (upstream == null) {
                 return "HTTP " + response.code() + " without a " + NginxUpstream.UPSTREAM_HEADER

@@ -3,6 +3,7 @@ package io.jenkins.plugins.bluegreen.engine.watch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jenkins.plugins.bluegreen.engine.HttpCall;
 import io.jenkins.plugins.bluegreen.engine.config.Gate;
 import io.jenkins.plugins.bluegreen.engine.config.Watch;
 import io.jenkins.plugins.bluegreen.engine.health.StatusRange;
@@ -86,7 +87,7 @@ public final class ProbeSource implements TrafficSource {
 
     private Optional<Double> publishedErrorRate(final URI url) {
         var field = errorRate.jsonField().orElse("error_rate");
-        try (var response = http.newCall(new Request.Builder().url(url.toString()).build()).execute()) {
+        try (var response = HttpCall.execute(http, new Request.Builder().url(url.toString()).build())) {
             JsonNode value = JSON.readTree(response.body().string()).get(field);
             return value != null && value.isNumber() ? Optional.of(value.asDouble()) : Optional.empty();
         }
@@ -97,7 +98,7 @@ public final class ProbeSource implements TrafficSource {
 
     /** Empty when the answer passes, else why not. */
     private Optional<String> probe(final URI url) {
-        try (var response = http.newCall(new Request.Builder().url(url.toString()).build()).execute()) {
+        try (var response = HttpCall.execute(http, new Request.Builder().url(url.toString()).build())) {
             return status.contains(response.code()) ? Optional.empty() : Optional.of("status " + response.code());
         }
         catch (IOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.bluegreen.engine.Excerpt;
+import io.jenkins.plugins.bluegreen.engine.HttpCall;
 import io.jenkins.plugins.bluegreen.engine.watch.PrometheusException.Failure;
 
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class PrometheusClient implements AutoCloseable {
         int status;
         String type;
         String body;
-        try (var response = http.newCall(request).execute()) {
+        try (var response = HttpCall.execute(http, request)) {
             status = response.code();
             type = response.header("Content-Type", "no content type");
             body = response.body().string();

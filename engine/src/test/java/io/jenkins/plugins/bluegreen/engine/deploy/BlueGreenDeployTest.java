@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -287,12 +288,42 @@ class BlueGreenDeployTest {
         for (int i = 0; i < HOSTS; i++) {
             assertThat(s.lock(i)).as("lock released on host " + i).isEmpty();
             assertThat(s.served(i)).isEqualTo("200 bgtest-app v1");
+            assertThat(s.running(i)).as("the cancelled release was stopped on host " + i)
+                    .containsExactly(s.container(Color.BLUE));
         }
 
         var next = s.deploy().run(DeployPlan.of("v2", "carol"));
         assertThat(next.color()).isEqualTo(Color.GREEN);
         for (int i = 0; i < HOSTS; i++) {
             assertThat(s.served(i)).isEqualTo("200 bgtest-app v2");
+        }
+    }
+
+    /**
+     * A cancel that lands while the health gate opens a connection: OkHttp then throws what no Java
+     * signature declares, and the new color must still be stopped. Cancelling from the gate's first
+     * event puts the interrupt exactly there, on every machine.
+     */
+    @Test
+    @Order(8)
+    void shouldStopTheNewColorWhenCancelledAsTheGateConnects() {
+        var s = scenario();
+        s.deploy().run(DeployPlan.of("v1", "alice"));
+        var deploy = new AtomicReference<BlueGreenDeploy>();
+        deploy.set(s.deploy(e -> {
+            if (e.phase() == Phase.GATE && e.message().startsWith("waiting for ")) {
+                deploy.get().cancel();
+            }
+        }));
+
+        assertThatThrownBy(() -> deploy.get().run(DeployPlan.of("v2", "bob")))
+                .isInstanceOf(DeployAbortedException.class).hasMessageContaining("the deploy was cancelled");
+        assertThat(Thread.interrupted()).as("the cleanup took the interrupt back").isFalse();
+        for (int i = 0; i < HOSTS; i++) {
+            assertThat(s.served(i)).isEqualTo("200 bgtest-app v1");
+            assertThat(s.running(i)).as("the new color was stopped on host " + i)
+                    .containsExactly(s.container(Color.BLUE));
+            assertThat(s.lock(i)).isEmpty();
         }
     }
 

@@ -156,6 +156,22 @@ class HealthGateTest {
                 "waiting for 1 URL(s) to pass 1 time(s) in a row (deadline 10.0s, every 2.0s)");
     }
 
+    /** A cancelled deploy interrupts the gate; it must stop as a deploy failure the deploy cleans up after. */
+    @Test
+    void shouldStopAsADeployFailureWhenInterruptedWhileConnecting() {
+        server.on("/health", Reply.of(200, "{\"status\":\"ok\"}"));
+        var gate = gate(settings(5, 1, Duration.ofSeconds(2)));
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> gate.await(List.of(new GateTarget("web-1", server.url("/health")))))
+                    .isInstanceOf(DeployFailedException.class)
+                    .hasMessage("health gate interrupted; traffic was not switched");
+        }
+        finally {
+            assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
+        }
+    }
+
     /** A clock that moves only when the gate "sleeps". */
     private static final class SteppingClock extends Clock {
         private Instant now;
