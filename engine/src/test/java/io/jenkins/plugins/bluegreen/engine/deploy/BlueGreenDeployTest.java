@@ -75,6 +75,16 @@ class BlueGreenDeployTest {
         scenarios.forEach(DeployScenario::removeContainers);
     }
 
+    /** What an aborted deploy of v2 over v1 (on blue) must leave: v1 serving, alone, and every host unlocked. */
+    private static void assertOnlyV1RunsAndNoLockIsLeft(final DeployScenario s) {
+        for (int i = 0; i < HOSTS; i++) {
+            assertThat(s.served(i)).as("served on host " + i).isEqualTo("200 bgtest-app v1");
+            assertThat(s.running(i)).as("the new color was stopped on host " + i)
+                    .containsExactly(s.container(Color.BLUE));
+            assertThat(s.lock(i)).as("lock released on host " + i).isEmpty();
+        }
+    }
+
     @Test
     @Order(1)
     void shouldPutV2LiveOnEveryHostAndKeepV1Warm() {
@@ -125,11 +135,9 @@ class BlueGreenDeployTest {
                     assertThat(e.result().outcome()).isEqualTo(DeployResult.Outcome.ABORTED);
                 });
 
+        assertOnlyV1RunsAndNoLockIsLeft(s);
         for (int i = 0; i < HOSTS; i++) {
-            assertThat(s.served(i)).isEqualTo("200 bgtest-app v1");
-            assertThat(s.running(i)).containsExactly(s.container(Color.BLUE));
             assertThat(s.ledger(i).live()).contains(Color.BLUE);
-            assertThat(s.lock(i)).isEmpty();
         }
     }
 
@@ -204,10 +212,7 @@ class BlueGreenDeployTest {
                 .hasMessageContaining("traffic stays on blue (v1)");
 
         assertThat(seen).containsOnly("200 bgtest-app v2").hasSize(HOSTS);
-        for (int i = 0; i < HOSTS; i++) {
-            assertThat(s.served(i)).isEqualTo("200 bgtest-app v1");
-            assertThat(s.running(i)).containsExactly(s.container(Color.BLUE));
-        }
+        assertOnlyV1RunsAndNoLockIsLeft(s);
     }
 
     @Test
@@ -285,12 +290,7 @@ class BlueGreenDeployTest {
 
         assertThatThrownBy(() -> running.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(DeployFailedException.class)
                 .hasMessageContaining("cancelled");
-        for (int i = 0; i < HOSTS; i++) {
-            assertThat(s.lock(i)).as("lock released on host " + i).isEmpty();
-            assertThat(s.served(i)).isEqualTo("200 bgtest-app v1");
-            assertThat(s.running(i)).as("the cancelled release was stopped on host " + i)
-                    .containsExactly(s.container(Color.BLUE));
-        }
+        assertOnlyV1RunsAndNoLockIsLeft(s);
 
         var next = s.deploy().run(DeployPlan.of("v2", "carol"));
         assertThat(next.color()).isEqualTo(Color.GREEN);
@@ -319,12 +319,7 @@ class BlueGreenDeployTest {
         assertThatThrownBy(() -> deploy.get().run(DeployPlan.of("v2", "bob")))
                 .isInstanceOf(DeployAbortedException.class).hasMessageContaining("the deploy was cancelled");
         assertThat(Thread.interrupted()).as("the cleanup took the interrupt back").isFalse();
-        for (int i = 0; i < HOSTS; i++) {
-            assertThat(s.served(i)).isEqualTo("200 bgtest-app v1");
-            assertThat(s.running(i)).as("the new color was stopped on host " + i)
-                    .containsExactly(s.container(Color.BLUE));
-            assertThat(s.lock(i)).isEmpty();
-        }
+        assertOnlyV1RunsAndNoLockIsLeft(s);
     }
 
     @Test
